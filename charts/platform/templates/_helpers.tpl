@@ -1,0 +1,161 @@
+{{/* Names ----------------------------------------------------------------------------------- */}}
+
+{{- define "platform.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* <release>-<chart>, or just <release> when the release name already contains the chart name. */}}
+{{- define "platform.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "platform.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels on every object of the release. */}}
+{{- define "platform.labels" -}}
+helm.sh/chart: {{ include "platform.chart" . }}
+app.kubernetes.io/name: {{ include "platform.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: platform
+{{- end }}
+
+{{/* Selector labels of one component; takes (dict "root" $ "component" $c). */}}
+{{- define "platform.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "platform.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component.name }}
+{{- end }}
+
+{{- define "platform.componentLabels" -}}
+{{ include "platform.labels" .root }}
+app.kubernetes.io/component: {{ .component.name }}
+{{- end }}
+
+{{/* Annotation that keeps operator-managed state through `helm uninstall`. */}}
+{{- define "platform.keepAnnotation" -}}
+{{- if .Values.keepStatefulResourcesOnUninstall }}
+helm.sh/resource-policy: keep
+{{- end }}
+{{- end }}
+
+{{/* Components ------------------------------------------------------------------------------ */}}
+
+{{/*
+Deep merge of two maps: values of `over` win, maps are merged key by key, lists are replaced.
+Sprig's merge/mergeOverwrite treat false, 0 and "" as "unset", so a component could not turn off
+a default that is on; this merge can.
+*/}}
+{{- define "platform.deepMerge" -}}
+{{- $out := deepCopy (default (dict) .base) }}
+{{- range $key, $value := (default (dict) .over) }}
+{{- $current := get $out $key }}
+{{- if and (kindIs "map" $value) (kindIs "map" $current) }}
+{{- $_ := set $out $key (include "platform.deepMerge" (dict "base" $current "over" $value) | fromYaml) }}
+{{- else }}
+{{- $_ := set $out $key $value }}
+{{- end }}
+{{- end }}
+{{- toYaml $out }}
+{{- end }}
+
+{{/*
+The enabled components, each merged over componentDefaults and given `name` (its key) and
+`resourceName` (<fullname>-<name>, the name of its Deployment, Service, ...). Returns YAML: use
+`include "platform.components" . | fromYaml`.
+*/}}
+{{- define "platform.components" -}}
+{{- $out := dict }}
+{{- $fullname := include "platform.fullname" . }}
+{{- range $name, $component := .Values.components }}
+{{- if $component }}
+{{- $merged := include "platform.deepMerge" (dict "base" $.Values.componentDefaults "over" $component) | fromYaml }}
+{{- if $merged.enabled }}
+{{- if not (has $merged.role (list "gateway" "service")) }}
+{{- fail (printf "components.%s.role must be gateway or service, not %q" $name $merged.role) }}
+{{- end }}
+{{- $_ := set $merged "name" $name }}
+{{- $_ := set $merged "resourceName" (printf "%s-%s" $fullname $name | trunc 63 | trimSuffix "-") }}
+{{- $_ := set $out $name $merged }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- toYaml $out }}
+{{- end }}
+
+{{/* Image reference of a component; takes (dict "root" $ "component" $c). */}}
+{{- define "platform.image" -}}
+{{- $image := .component.image }}
+{{- $repository := required (printf "components.%s.image.repository is required" .component.name) $image.repository }}
+{{- $tag := $image.tag | default .root.Chart.AppVersion | toString }}
+{{- with .root.Values.global.imageRegistry }}
+{{- printf "%s/%s:%s" . $repository $tag }}
+{{- else }}
+{{- printf "%s:%s" $repository $tag }}
+{{- end }}
+{{- end }}
+
+{{/* Kafka ------------------------------------------------------------------------------------ */}}
+
+{{- define "platform.kafka.clusterName" -}}
+{{- if .Values.kafka.strimzi.enabled }}
+{{- .Values.kafka.strimzi.clusterName | default (printf "%s-kafka" (include "platform.fullname" .)) | trunc 50 | trimSuffix "-" }}
+{{- else }}
+{{- .Values.kafka.strimzi.existingCluster }}
+{{- end }}
+{{- end }}
+
+{{- define "platform.kafka.bootstrapServers" -}}
+{{- if .Values.kafka.strimzi.enabled }}
+{{- printf "%s-kafka-bootstrap:9092" (include "platform.kafka.clusterName" .) }}
+{{- else }}
+{{- required "kafka.bootstrapServers is required unless kafka.strimzi.enabled" .Values.kafka.bootstrapServers }}
+{{- end }}
+{{- end }}
+
+{{/* PostgreSQL ------------------------------------------------------------------------------- */}}
+
+{{- define "platform.cnpg.clusterName" -}}
+{{- .Values.postgresql.cnpg.clusterName | default (printf "%s-pg" (include "platform.fullname" .)) | trunc 50 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Owner role of a component's database; takes the component. */}}
+{{- define "platform.database.user" -}}
+{{- .database.user | default .database.name }}
+{{- end }}
+
+{{/* Secret with the username/password of a component's database; takes (dict "root" $ "component" $c). */}}
+{{- define "platform.database.credentialsSecret" -}}
+{{- $c := .component }}
+{{- if $c.database.existingSecret }}
+{{- $c.database.existingSecret }}
+{{- else if .root.Values.postgresql.cnpg.enabled }}
+{{- printf "%s-db" $c.resourceName | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- fail (printf "components.%s.database: set existingSecret or connectionStringSecret (postgresql.cnpg is disabled)" $c.name) }}
+{{- end }}
+{{- end }}
+
+{{/* Migrations ------------------------------------------------------------------------------- */}}
+
+{{- define "platform.migrations.hook" -}}
+{{- if .Values.migrations.hook }}
+{{- .Values.migrations.hook }}
+{{- else if .Values.postgresql.cnpg.enabled }}
+{{- "post-install,pre-upgrade" }}
+{{- else }}
+{{- "pre-install,pre-upgrade" }}
+{{- end }}
+{{- end }}

@@ -1,0 +1,17 @@
+using Platform.Gateway;
+using Platform.Gateway.Tokens;
+using Platform.ServiceDefaults.Hosting;
+
+if (HashSecretCommand.TryRun(args, Console.In, Console.Out))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("gateway");
+builder.AddGateway();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapGateway();
+app.Run();

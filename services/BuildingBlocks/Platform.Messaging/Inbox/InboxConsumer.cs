@@ -1,0 +1,106 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.Messaging.Kafka;
+
+namespace Platform.Messaging.Inbox;
+
+/// <summary>
+/// The service's Kafka consumer: reads its subscribed topics in its own consumer group, applies each
+/// message through the <see cref="InboxProcessor"/>, and commits offsets only after the message's
+/// transaction has committed (never auto-commit). Offsets are committed in small batches; a crash
+/// redelivers at most the uncommitted tail, which the inbox deduplicates.
+/// </summary>
+public sealed class InboxConsumer(
+    KafkaClientFactory kafka, InboxProcessor processor, IOptions<MessagingOptions> options, ILogger<InboxConsumer> logger)
+    : BackgroundService
+{
+    private readonly MessagingOptions _options = options.Value;
+    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _pending = [];
+    private DateTimeOffset _lastCommit = DateTimeOffset.UtcNow;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Run(() => ConsumeAsync(stoppingToken), stoppingToken);
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    {
+        using var consumer = kafka.CreateConsumer(builder => builder
+            .SetPartitionsRevokedHandler((c, revoked) =>
+                Commit(c, revoked.Select(r => _pending.GetValueOrDefault(r.TopicPartition)).OfType<TopicPartitionOffset>().ToList()))
+            .SetPartitionsLostHandler((_, lost) => lost.ForEach(l => _pending.Remove(l.TopicPartition))));
+        consumer.Subscribe(_options.SubscribedTopics);
+        logger.LogInformation("Consuming {Topics} as group {Group}", string.Join(", ", _options.SubscribedTopics), _options.ServiceName);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                ConsumeResult<string, byte[]>? result;
+                try
+                {
+                    result = consumer.Consume(TimeSpan.FromMilliseconds(250));
+                }
+                catch (ConsumeException ex)
+                {
+                    logger.LogWarning(ex, "Consume failed: {Reason}", ex.Error.Reason);
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                    continue;
+                }
+
+                if (result?.Message is not null)
+                {
+                    await processor.ProcessAsync(IncomingMessage.From(result), deadLetterOnFailure: true, stoppingToken);
+                    _pending[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1);
+                    RecordLag(consumer, result);
+                }
+
+                if (result is null || _pending.Count >= _options.CommitEveryMessages
+                    || DateTimeOffset.UtcNow - _lastCommit >= _options.CommitInterval)
+                {
+                    Commit(consumer, _pending.Values.ToList());
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Commit(consumer, _pending.Values.ToList());
+            consumer.Close();
+        }
+    }
+
+    private void Commit(IConsumer<string, byte[]> consumer, List<TopicPartitionOffset> offsets)
+    {
+        _lastCommit = DateTimeOffset.UtcNow;
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            consumer.Commit(offsets);
+            foreach (var offset in offsets)
+            {
+                _pending.Remove(offset.TopicPartition);
+            }
+        }
+        catch (KafkaException ex)
+        {
+            // Not fatal: the offsets stay pending and the inbox absorbs any redelivery.
+            logger.LogWarning("Offset commit failed: {Reason}", ex.Error.Reason);
+        }
+    }
+
+    private static void RecordLag(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> result)
+    {
+        var watermarks = consumer.GetWatermarkOffsets(result.TopicPartition);
+        if (watermarks.High != Offset.Unset)
+        {
+            MessagingMetrics.ConsumerLag.WithLabels(result.Topic, result.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Set(Math.Max(0, watermarks.High.Value - result.Offset.Value - 1));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Options;
+
+namespace Platform.Messaging.Kafka;
+
+/// <summary>
+/// Kafka clients with the settings money needs (architecture.md §3, environment.md): an idempotent
+/// producer with <c>acks=all</c>, and consumers that never auto-commit and start from the earliest offset.
+/// </summary>
+public sealed class KafkaClientFactory(IOptions<MessagingOptions> options)
+{
+    private readonly MessagingOptions _options = options.Value;
+
+    public IProducer<string, byte[]> CreateProducer(string purpose) =>
+        new ProducerBuilder<string, byte[]>(new ProducerConfig
+        {
+            BootstrapServers = _options.BootstrapServers,
+            ClientId = $"{_options.ServiceName}-{purpose}",
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            MaxInFlight = 5,
+            LingerMs = 2,
+            MessageTimeoutMs = (int)_options.ProduceTimeout.TotalMilliseconds,
+            CompressionType = CompressionType.None,
+        }).Build();
+
+    public IConsumer<string, byte[]> CreateConsumer(Action<ConsumerBuilder<string, byte[]>>? configure = null)
+    {
+        var builder = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = _options.BootstrapServers,
+            GroupId = _options.ServiceName,
+            ClientId = $"{_options.ServiceName}-consumer",
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnablePartitionEof = false,
+            SessionTimeoutMs = 10000,
+            HeartbeatIntervalMs = 1000,
+            FetchWaitMaxMs = 50,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        });
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    public IAdminClient CreateAdmin() =>
+        new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _options.BootstrapServers }).Build();
+}

@@ -1,0 +1,48 @@
+namespace Platform.Messaging;
+
+/// <summary>Settings of one service's messaging, from the <c>Kafka</c> and <c>Messaging</c> configuration sections.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>The service's name; also its Kafka consumer group and dead-letter topic suffix.</summary>
+    public string ServiceName { get; set; } = string.Empty;
+
+    /// <summary>The topic this service publishes its integration events to.</summary>
+    public string? PublishTopic { get; set; }
+
+    public List<string> SubscribedTopics { get; } = [];
+
+    public string BootstrapServers { get; set; } = "127.0.0.1:9092";
+
+    /// <summary>How often the relay looks for unpublished messages when nothing signals it.</summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public int RelayBatchSize { get; set; } = 500;
+
+    /// <summary>How long a produce may wait for the broker before the relay retries the message later.</summary>
+    public TimeSpan ProduceTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Attempts of a failing handler before its message goes to the dead-letter topic.</summary>
+    public int HandlerMaxAttempts { get; set; } = 5;
+
+    public TimeSpan HandlerRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Consumed offsets are committed after this many messages or this much time, whichever first.</summary>
+    public int CommitEveryMessages { get; set; } = 100;
+
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Published outbox rows are kept this long for audit and then removed.</summary>
+    public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Fault injection for crash tests: the relay kills the process after reading committed messages
+    /// and before publishing them. Never set outside tests.
+    /// </summary>
+    public bool CrashBeforePublish { get; set; }
+
+    public bool RelayEnabled { get; set; } = true;
+
+    public bool ConsumerEnabled { get; set; } = true;
+
+    public string DeadLetterTopic => Contracts.Topics.DeadLetter(ServiceName);
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Messaging.Envelope;
+using Platform.Messaging.Health;
+using Platform.Messaging.Inbox;
+using Platform.Messaging.Kafka;
+using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Health;
+
+namespace Platform.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// Registers the outbox and its relay, the inbox consumer of the subscribed topics, dead letters, the
+    /// PostgreSQL and Kafka readiness checks. Call after <c>AddPlatformStore</c>, so the schema exists
+    /// before the relay and the consumer start.
+    /// </summary>
+    public static MessagingBuilder AddPlatformMessaging(
+        this WebApplicationBuilder builder, string serviceName, string? publishTopic, params string[] subscribedTopics)
+    {
+        builder.Services.Configure<MessagingOptions>(o =>
+        {
+            o.ServiceName = serviceName;
+            o.PublishTopic = publishTopic;
+            o.SubscribedTopics.AddRange(subscribedTopics);
+            builder.Configuration.GetSection("Messaging").Bind(o);
+            o.BootstrapServers = builder.Configuration["Kafka:BootstrapServers"] ?? o.BootstrapServers;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new EventTypeRegistry());
+        builder.Services.AddSingleton<KafkaClientFactory>();
+        builder.Services.AddSingleton<EventOutbox>();
+        builder.Services.AddSingleton<DeadLetterQueue>();
+        builder.Services.AddSingleton<InboxProcessor>();
+        var handlers = new HandlerRegistry();
+        builder.Services.AddSingleton(handlers);
+
+        var settings = builder.Configuration.GetSection("Messaging");
+        if (publishTopic is not null && settings.GetValue("RelayEnabled", true))
+        {
+            builder.Services.AddHostedService<OutboxRelay>();
+        }
+
+        if (subscribedTopics.Length > 0 && settings.GetValue("ConsumerEnabled", true))
+        {
+            builder.Services.AddHostedService<InboxConsumer>();
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [ManagementEndpoints.ReadyTag])
+            .AddCheck<KafkaHealthCheck>("kafka", tags: [ManagementEndpoints.ReadyTag]);
+        builder.Services.AddSingleton<KafkaHealthCheck>();
+        return new MessagingBuilder(builder.Services, handlers);
+    }
+}
+
+/// <summary>Registers the handlers of the events a service consumes.</summary>
+public sealed class MessagingBuilder(IServiceCollection services, HandlerRegistry handlers)
+{
+    public MessagingBuilder Handle<TEvent, THandler>()
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        services.AddScoped<THandler>();
+        handlers.Add<TEvent, THandler>();
+        return this;
+    }
+}

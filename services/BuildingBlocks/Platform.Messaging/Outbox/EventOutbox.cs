@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.Options;
+using Platform.Messaging.Envelope;
+using Platform.Messaging.Store;
+using Platform.ServiceDefaults.Observability;
+
+namespace Platform.Messaging.Outbox;
+
+/// <summary>
+/// Records integration events in the same Marten unit of work as the state change that causes them.
+/// Nothing is sent here: the relay publishes after the transaction commits, so a change that rolls back
+/// publishes nothing and a committed change never loses its event.
+/// </summary>
+public sealed class EventOutbox(EventTypeRegistry registry, MessagingTables tables, IOptions<MessagingOptions> options, TimeProvider clock)
+{
+    /// <summary>Queues <paramref name="event"/> for this service's topic, keyed by the aggregate id.</summary>
+    /// <returns>The message id the event will carry.</returns>
+    public Guid Enqueue<TEvent>(IDocumentSession session, string aggregateId, TEvent @event)
+        where TEvent : notnull
+    {
+        var topic = options.Value.PublishTopic
+            ?? throw new InvalidOperationException($"{options.Value.ServiceName} has no publish topic configured.");
+        return Enqueue(session, topic, aggregateId, @event);
+    }
+
+    public Guid Enqueue<TEvent>(IDocumentSession session, string topic, string aggregateId, TEvent @event)
+        where TEvent : notnull
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(aggregateId);
+        var contract = registry.ContractOf(@event.GetType());
+        var messageId = Guid.CreateVersion7();
+        var payload = JsonSerializer.Serialize(@event, @event.GetType(), EventTypeRegistry.JsonOptions);
+        var activity = Activity.Current;
+        session.QueueSqlCommand(
+            $"""
+            insert into {tables.Outbox} (message_id, topic, message_key, message_type, schema_version, payload,
+                correlation_id, causation_id, trace_parent, trace_state, occurred_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            messageId,
+            topic,
+            aggregateId,
+            contract.Name,
+            contract.Version,
+            payload,
+            CorrelationContext.CorrelationId ?? messageId.ToString("N"),
+            (object?)CorrelationContext.CausationId ?? DBNull.Value,
+            (object?)activity?.Id ?? DBNull.Value,
+            (object?)activity?.TraceStateString ?? DBNull.Value,
+            clock.GetUtcNow());
+        return messageId;
+    }
+}

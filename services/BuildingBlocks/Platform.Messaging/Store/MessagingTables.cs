@@ -1,0 +1,49 @@
+namespace Platform.Messaging.Store;
+
+/// <summary>
+/// The outbox and inbox tables, in the service's own schema beside its Marten documents, so that a
+/// state change, the events it causes and the record of a consumed message commit in one transaction.
+/// </summary>
+/// <remarks>
+/// Implementation note: <c>position</c> is a bigserial assigned at insert, inside the writing
+/// transaction. The relay publishes strictly in position order, so two events of one aggregate (whose
+/// writes are serialized by optimistic concurrency) leave in the order they were written.
+/// </remarks>
+public sealed class MessagingTables(string schema)
+{
+    public string Outbox { get; } = $"\"{schema}\".platform_outbox";
+
+    public string Inbox { get; } = $"\"{schema}\".platform_inbox";
+
+    public string Schema { get; } = schema;
+
+    public string CreateSql => $"""
+        create schema if not exists "{Schema}";
+        create table if not exists {Outbox} (
+            position      bigserial primary key,
+            message_id    uuid not null unique,
+            topic         text not null,
+            message_key   text not null,
+            message_type  text not null,
+            schema_version int not null,
+            payload       text not null,
+            correlation_id text not null,
+            causation_id  text null,
+            trace_parent  text null,
+            trace_state   text null,
+            occurred_at   timestamptz not null,
+            published_at  timestamptz null,
+            attempts      int not null default 0,
+            last_error    text null
+        );
+        create index if not exists platform_outbox_unpublished on {Outbox} (position) where published_at is null;
+        create table if not exists {Inbox} (
+            message_id    uuid primary key,
+            message_type  text not null,
+            topic         text not null,
+            kafka_partition int not null,
+            kafka_offset  bigint not null,
+            processed_at  timestamptz not null default now()
+        );
+        """;
+}

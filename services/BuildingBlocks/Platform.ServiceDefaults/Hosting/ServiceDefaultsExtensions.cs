@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Observability;
+using Platform.ServiceDefaults.Security;
+using Prometheus;
+
+namespace Platform.ServiceDefaults.Hosting;
+
+/// <summary>The one way every platform component wires its cross-cutting concerns.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Largest request body any component accepts unless an endpoint says otherwise.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddManagementPort();
+        builder.AddStructuredLogging(serviceName);
+        builder.AddTracing(serviceName);
+        builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddPlatformHealthChecks();
+        builder.AddPlatformAuthentication();
+        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        return builder;
+    }
+
+    /// <summary>
+    /// Order matters: correlation first (so every log line and problem carries it), then errors, metrics,
+    /// and identity. Management endpoints branch off before authentication so probes stay anonymous.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapManagementEndpoints();
+        app.UseHttpMetrics(o => o.ReduceStatusCodeCardinality());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}
+
+/// <summary>The logical name of the running component (e.g. <c>cost-sharing</c>).</summary>
+public sealed record ServiceIdentity(string Name);

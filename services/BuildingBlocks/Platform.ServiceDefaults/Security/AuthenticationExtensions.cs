@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.ServiceDefaults.Security;
+
+/// <summary>
+/// JWT bearer validation as every component does it: pinned algorithms, issuer, audience, lifetime with a
+/// small clock skew. Keys come from an OpenID Connect authority (<c>Auth:Authority</c>, e.g. Keycloak or
+/// the gateway's own issuer) or from PEM public keys in configuration (<c>Auth:SigningKeys</c>; several
+/// keys let a rotation overlap).
+/// </summary>
+public static class AuthenticationExtensions
+{
+    public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
+    {
+        var settings = AuthSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                if (!string.IsNullOrWhiteSpace(settings.Authority))
+                {
+                    o.Authority = settings.Authority;
+                }
+
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    ValidAlgorithms = settings.Algorithms,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    ClockSkew = settings.ClockSkew,
+                    NameClaimType = PlatformClaims.Subject,
+                    RoleClaimType = PlatformClaims.Role,
+                    IssuerSigningKeys = settings.SigningKeys.Select(ToSecurityKey).ToList(),
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PlatformPolicies.AnyRole, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Role, PlatformRoles.All))
+            .AddPolicy(PlatformPolicies.Coordinator, p => p.RequireClaim(PlatformClaims.Role, PlatformRoles.Coordinator))
+            .AddPolicy(PlatformPolicies.AllianceReader, p => p.RequireClaim(
+                PlatformClaims.Role, PlatformRoles.Coordinator, PlatformRoles.Finance, PlatformRoles.Auditor, PlatformRoles.Evaluator));
+        return builder;
+    }
+
+    private static SecurityKey ToSecurityKey(string pem)
+    {
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new RsaSecurityKey(rsa) { KeyId = KeyIds.For(rsa) };
+    }
+}
+
+/// <summary>Stable key ids (RFC 7638 style thumbprint) so issuer and validators agree without configuration.</summary>
+public static class KeyIds
+{
+    public static string For(RSA rsa)
+    {
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        var thumbprint = SHA256.HashData([.. parameters.Modulus!, .. parameters.Exponent!]);
+        return Base64UrlEncoder.Encode(thumbprint.AsSpan(0, 16).ToArray());
+    }
+}
