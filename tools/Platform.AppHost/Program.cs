@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Platform.AppHost;
 using Platform.AppHost.Infrastructure;
 using Platform.AppHost.Resources;

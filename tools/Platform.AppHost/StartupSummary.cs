@@ -24,13 +24,12 @@ internal static class StartupSummary
             infrastructure.PostgresConnectionString, infrastructure.PostgresDataDirectory);
         logger.LogInformation("Kafka bootstrap:       {BootstrapServers}  ({Brokers} embedded brokers, {Partitions} partitions per topic)",
             infrastructure.KafkaBootstrapServers, LocalInfrastructure.KafkaBrokers, LocalInfrastructure.TopicPartitions);
-        foreach (var client in DemoClients())
-        {
-            logger.LogInformation("Demo client:           {Client}", client);
-        }
+        logger.LogInformation(
+            "Demo clients (client credentials at the token endpoint, e.g. coordinator / coordinator-secret): {Clients}",
+            string.Join("; ", DemoClients()));
     }
 
-    /// <summary>The clients the gateway's development configuration registers, as the developer will use them.</summary>
+    /// <summary>The clients the gateway's development configuration registers (their secrets are in the README).</summary>
     private static IEnumerable<string> DemoClients()
     {
         var gatewayDirectory = Path.GetDirectoryName(new Projects.Platform_Gateway().ProjectPath)!;
@@ -39,15 +38,9 @@ internal static class StartupSummary
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile("appsettings.Development.json", optional: true)
             .Build();
-        var clients = configuration.GetSection("TokenIssuer:Clients").GetChildren().ToList();
-        if (clients.Count == 0)
-        {
-            return ["coordinator / coordinator-secret (grant_type=client_credentials)"];
-        }
-
-        return clients.Select(c => string.Join(
-            "  ",
-            new[] { c["ClientId"], "role " + c["Role"], c["CityId"] is { } city ? "city " + city : null, c["Description"] }
+        return configuration.GetSection("TokenIssuer:Clients").GetChildren().Select(client => string.Join(
+            ", ",
+            new[] { client["ClientId"], "role " + client["Role"], client["CityId"], client["EvaluatorId"] }
                 .Where(part => !string.IsNullOrWhiteSpace(part))));
     }
 }

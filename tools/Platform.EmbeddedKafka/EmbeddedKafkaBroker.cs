@@ -47,6 +47,9 @@ public sealed unsafe class EmbeddedKafkaBroker : IDisposable
             throw new InvalidOperationException("rd_kafka_mock_cluster_new failed.");
         }
 
+        // The mock waits 3 s before the first rebalance of a group, like a real broker's
+        // group.initial.rebalance.delay.ms; locally and in tests nobody gains from that wait.
+        NativeLibrdkafka.MockGroupInitialRebalanceDelay(cluster, 0);
         return new EmbeddedKafkaBroker(handle, cluster, brokerCount);
     }
 

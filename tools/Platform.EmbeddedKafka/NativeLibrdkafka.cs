@@ -70,6 +70,9 @@ internal static unsafe class NativeLibrdkafka
         }
     }
 
+    public static void MockGroupInitialRebalanceDelay(nint cluster, int delayMs) =>
+        ((delegate* unmanaged<nint, int, void>)Export("rd_kafka_mock_group_initial_rebalance_delay_ms"))(cluster, delayMs);
+
     public static void MockClearRequestErrors(nint cluster, short apiKey) =>
         ((delegate* unmanaged<nint, short, void>)Export("rd_kafka_mock_clear_request_errors"))(cluster, apiKey);
 

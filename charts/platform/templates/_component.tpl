@@ -11,7 +11,7 @@ $(VAR), which only expands variables defined earlier in the list.
 {{- define "platform.component.env" -}}
 {{- $root := .root }}
 {{- $v := $root.Values }}
-{{- $c := .component }}
+{{- $c := .component -}}
 - name: ASPNETCORE_ENVIRONMENT
   value: {{ $v.environment | quote }}
 - name: ASPNETCORE_HTTP_PORTS
@@ -105,7 +105,7 @@ $(VAR), which only expands variables defined earlier in the list.
 {{- /* Component-specific settings last, so that they can override the computed ones */}}
 {{- range $key, $value := $c.env }}
 - name: {{ $key }}
-  value: {{ $value | toString | quote }}
+  value: {{ include "platform.text" $value | quote }}
 {{- end }}
 {{- with $c.extraEnv }}
 {{ toYaml . }}
@@ -131,11 +131,11 @@ volumeMounts:
 
 {{/* The pod fields a Deployment and a migration Job share. */}}
 {{- define "platform.component.podBase" -}}
+enableServiceLinks: false
 {{- with .root.Values.global.imagePullSecrets }}
 imagePullSecrets:
   {{- toYaml . | nindent 2 }}
 {{- end }}
-enableServiceLinks: false
 securityContext:
   {{- toYaml .component.podSecurityContext | nindent 2 }}
 {{- with .component.nodeSelector }}

@@ -46,7 +46,7 @@ app.kubernetes.io/component: {{ .component.name }}
 
 {{/* Annotation that keeps operator-managed state through `helm uninstall`. */}}
 {{- define "platform.keepAnnotation" -}}
-{{- if .Values.keepStatefulResourcesOnUninstall }}
+{{- if .Values.keepStatefulResourcesOnUninstall -}}
 helm.sh/resource-policy: keep
 {{- end }}
 {{- end }}
@@ -95,11 +95,24 @@ The enabled components, each merged over componentDefaults and given `name` (its
 {{- toYaml $out }}
 {{- end }}
 
+{{/*
+A scalar as text. Values pass through YAML/JSON as float64, which Go prints as 1.234567e+06; a
+whole number is printed as digits instead (an all-digit image tag given with --set, a large
+setting in env).
+*/}}
+{{- define "platform.text" -}}
+{{- if kindIs "float64" . }}
+{{- ternary (printf "%.0f" .) (toString .) (eq . (floor .)) }}
+{{- else }}
+{{- toString . }}
+{{- end }}
+{{- end }}
+
 {{/* Image reference of a component; takes (dict "root" $ "component" $c). */}}
 {{- define "platform.image" -}}
 {{- $image := .component.image }}
 {{- $repository := required (printf "components.%s.image.repository is required" .component.name) $image.repository }}
-{{- $tag := $image.tag | default .root.Chart.AppVersion | toString }}
+{{- $tag := include "platform.text" ($image.tag | default .root.Chart.AppVersion) }}
 {{- with .root.Values.global.imageRegistry }}
 {{- printf "%s/%s:%s" . $repository $tag }}
 {{- else }}

@@ -44,5 +44,15 @@ public sealed class MessagingOptions
 
     public bool ConsumerEnabled { get; set; } = true;
 
-    public string DeadLetterTopic => Contracts.Topics.DeadLetter(ServiceName);
+    /// <summary>
+    /// Optional prefix for every topic and the consumer group, so that several copies of the platform
+    /// (parallel test classes, preview environments) share one broker without seeing each other.
+    /// </summary>
+    public string? Namespace { get; set; }
+
+    public string ConsumerGroup => Qualify(ServiceName);
+
+    public string DeadLetterTopic => Qualify(Contracts.Topics.DeadLetter(ServiceName));
+
+    public string Qualify(string name) => string.IsNullOrEmpty(Namespace) ? name : $"{Namespace}.{name}";
 }

@@ -29,7 +29,8 @@ public static class MessagingRegistration
             o.BootstrapServers = builder.Configuration["Kafka:BootstrapServers"] ?? o.BootstrapServers;
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new EventTypeRegistry());
+        var contracts = new List<System.Reflection.Assembly>();
+        builder.Services.AddSingleton(_ => new EventTypeRegistry([.. contracts]));
         builder.Services.AddSingleton<KafkaClientFactory>();
         builder.Services.AddSingleton<EventOutbox>();
         builder.Services.AddSingleton<DeadLetterQueue>();
@@ -52,18 +53,29 @@ public static class MessagingRegistration
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ManagementEndpoints.ReadyTag])
             .AddCheck<KafkaHealthCheck>("kafka", tags: [ManagementEndpoints.ReadyTag]);
         builder.Services.AddSingleton<KafkaHealthCheck>();
-        return new MessagingBuilder(builder.Services, handlers);
+        return new MessagingBuilder(builder.Services, handlers, contracts);
     }
 }
 
 /// <summary>Registers the handlers of the events a service consumes.</summary>
-public sealed class MessagingBuilder(IServiceCollection services, HandlerRegistry handlers)
+public sealed class MessagingBuilder(IServiceCollection services, HandlerRegistry handlers, List<System.Reflection.Assembly> contracts)
 {
     public MessagingBuilder Handle<TEvent, THandler>()
         where THandler : class, IIntegrationEventHandler<TEvent>
     {
         services.AddScoped<THandler>();
         handlers.Add<TEvent, THandler>();
+        return AddContracts(typeof(TEvent).Assembly);
+    }
+
+    /// <summary>Makes the contracts of another assembly publishable (the platform's own are always known).</summary>
+    public MessagingBuilder AddContracts(System.Reflection.Assembly assembly)
+    {
+        if (!contracts.Contains(assembly))
+        {
+            contracts.Add(assembly);
+        }
+
         return this;
     }
 }

@@ -29,8 +29,8 @@ public sealed class InboxConsumer(
             .SetPartitionsRevokedHandler((c, revoked) =>
                 Commit(c, revoked.Select(r => _pending.GetValueOrDefault(r.TopicPartition)).OfType<TopicPartitionOffset>().ToList()))
             .SetPartitionsLostHandler((_, lost) => lost.ForEach(l => _pending.Remove(l.TopicPartition))));
-        consumer.Subscribe(_options.SubscribedTopics);
-        logger.LogInformation("Consuming {Topics} as group {Group}", string.Join(", ", _options.SubscribedTopics), _options.ServiceName);
+        consumer.Subscribe(_options.SubscribedTopics.Select(_options.Qualify));
+        logger.LogInformation("Consuming {Topics} as group {Group}", string.Join(", ", _options.SubscribedTopics.Select(_options.Qualify)), _options.ConsumerGroup);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -29,7 +29,7 @@ public sealed class KafkaClientFactory(IOptions<MessagingOptions> options)
         var builder = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = _options.BootstrapServers,
-            GroupId = _options.ServiceName,
+            GroupId = _options.ConsumerGroup,
             ClientId = $"{_options.ServiceName}-consumer",
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,

@@ -22,10 +22,10 @@ public sealed class EventOutbox(EventTypeRegistry registry, MessagingTables tabl
     {
         var topic = options.Value.PublishTopic
             ?? throw new InvalidOperationException($"{options.Value.ServiceName} has no publish topic configured.");
-        return Enqueue(session, topic, aggregateId, @event);
+        return EnqueueTo(session, options.Value.Qualify(topic), aggregateId, @event);
     }
 
-    public Guid Enqueue<TEvent>(IDocumentSession session, string topic, string aggregateId, TEvent @event)
+    private Guid EnqueueTo<TEvent>(IDocumentSession session, string topic, string aggregateId, TEvent @event)
         where TEvent : notnull
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(aggregateId);

@@ -1,0 +1,60 @@
+namespace CompensationFund.Api.Domain.Members;
+
+/// <summary>
+/// The fund's own record of a member city, built from cost-sharing's member events (no service reads
+/// another's database, architecture.md §2).
+/// </summary>
+public sealed class FundMember
+{
+    /// <summary>
+    /// Cost-sharing registers a member at version 1; <c>MemberJoined</c> carries that state without a
+    /// version of its own, so a join never overwrites details from a later update.
+    /// </summary>
+    public const long JoinedVersion = 1;
+
+    public string CityId { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Province { get; set; } = string.Empty;
+
+    /// <summary>Null while only an update has arrived: a join that was dead-lettered and not yet replayed.</summary>
+    public DateTimeOffset? JoinedAt { get; set; }
+
+    /// <summary>The version of cost-sharing's member that these details reflect.</summary>
+    public long Version { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A record for a city the fund has not heard of yet; its details come from the event applied next.</summary>
+    public static FundMember Unknown(string cityId) => new() { CityId = cityId };
+
+    public void Join(string name, string province, DateTimeOffset joinedAt)
+    {
+        JoinedAt ??= joinedAt;
+        if (Version < JoinedVersion)
+        {
+            Apply(name, province, JoinedVersion, joinedAt);
+        }
+    }
+
+    /// <summary>Applies an update unless one as new or newer is already applied (events may be redelivered or replayed late).</summary>
+    public bool Update(string name, string province, long version, DateTimeOffset updatedAt)
+    {
+        if (version <= Version)
+        {
+            return false;
+        }
+
+        Apply(name, province, version, updatedAt);
+        return true;
+    }
+
+    private void Apply(string name, string province, long version, DateTimeOffset at)
+    {
+        Name = name;
+        Province = province;
+        Version = version;
+        UpdatedAt = at;
+    }
+}

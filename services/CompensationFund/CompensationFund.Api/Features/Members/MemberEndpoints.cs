@@ -1,0 +1,17 @@
+using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Security;
+
+namespace CompensationFund.Api.Features.Members;
+
+public static class MemberEndpoints
+{
+    public static RouteGroupBuilder MapMemberEndpoints(this RouteGroupBuilder api)
+    {
+        var members = api.MapGroup("/members").WithTags("Members");
+        members.MapGet("/", ListMembers.HandleAsync)
+            .RequireAuthorization(PlatformPolicies.AnyRole)
+            .Produces<Page<MemberResponse>>()
+            .WithSummary("Lists the member cities the fund keeps accounts for, paged.");
+        return members;
+    }
+}

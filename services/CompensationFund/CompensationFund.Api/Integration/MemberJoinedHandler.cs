@@ -1,0 +1,28 @@
+using CompensationFund.Api.Domain.Accounts;
+using CompensationFund.Api.Domain.Members;
+using Marten;
+using Platform.Contracts.CostSharing;
+using Platform.Messaging.Envelope;
+using Platform.Messaging.Inbox;
+
+namespace CompensationFund.Api.Integration;
+
+/// <summary>
+/// A city joined the community: the fund records it and opens its accounts, empty. Safe to apply twice
+/// even without the inbox: the member is upserted by id and only missing accounts are opened.
+/// </summary>
+public sealed class MemberJoinedHandler : IIntegrationEventHandler<MemberJoined>
+{
+    public async Task HandleAsync(MemberJoined joined, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var member = await session.LoadAsync<FundMember>(joined.CityId, cancellationToken) ?? FundMember.Unknown(joined.CityId);
+        member.Join(joined.Name, joined.Province, joined.JoinedAt);
+        session.Store(member);
+
+        var existing = await session.LoadManyAsync<LedgerAccount>(cancellationToken, MemberAccounts.IdsFor(joined.CityId));
+        foreach (var account in MemberAccounts.OpenMissing(joined.CityId, existing.Select(a => a.Kind), joined.JoinedAt))
+        {
+            session.Store(account);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using CostSharing.Api.Domain.Members;
+using Marten;
+
+namespace CostSharing.Api.Features.Members;
+
+public static class GetMember
+{
+    public static async Task<IResult> HandleAsync(string cityId, IQuerySession session, HttpContext http, CancellationToken cancellationToken)
+    {
+        var member = await session.LoadAsync<MemberCity>(cityId, cancellationToken);
+        if (member is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.");
+        }
+
+        http.Response.Headers.ETag = member.ETag();
+        return Results.Ok(MemberResponse.From(member));
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Platform.Gateway.Tests.Support;
+
+/// <summary>
+/// The gateway in memory, with the test key pair, the test clients, health on the main port and the environment
+/// <c>Testing</c> (so the demo clients of Development are not loaded). <see cref="Overrides"/> win over the defaults.
+/// </summary>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
+{
+    public const string Issuer = "https://issuer.test";
+    public const string Audience = "platform-api-test";
+
+    public static IReadOnlyDictionary<string, string?> DefaultSettings() => new Dictionary<string, string?>(TestClients.Settings())
+    {
+        ["Management:Port"] = "",
+        ["Auth:Issuer"] = Issuer,
+        ["Auth:Audience"] = Audience,
+        ["Auth:SigningKeys:0"] = TestKeys.PublicKeyPem,
+        ["TokenIssuer:SigningKeyPem"] = TestKeys.PrivateKeyPem,
+    };
+
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Points every cluster at <paramref name="address"/>.</summary>
+    public static Dictionary<string, string?> AllClustersAt(string address) =>
+        new[] { "cost-sharing", "compensation-fund", "trust-score", "evaluation" }
+            .ToDictionary(c => $"ReverseProxy:Clusters:{c}:Destinations:d1:Address", _ => (string?)address);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        var settings = new Dictionary<string, string?>(DefaultSettings());
+        foreach (var (key, value) in Overrides)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

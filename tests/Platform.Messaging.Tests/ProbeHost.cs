@@ -1,0 +1,117 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts;
+using Platform.Messaging;
+using Platform.Messaging.Envelope;
+using Platform.Messaging.Inbox;
+using Platform.Messaging.Outbox;
+using Platform.Messaging.Store;
+using Platform.Testing;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>A widget's state change, the test contract the probe publishes and consumes.</summary>
+[IntegrationEvent("test.widget-changed", 1)]
+public sealed record WidgetChanged(string WidgetId, int Sequence, bool Poison = false);
+
+/// <summary>What the consumer applied for one widget, in order.</summary>
+public sealed class WidgetLog
+{
+    public string Id { get; set; } = string.Empty;
+
+    public List<int> Sequences { get; set; } = [];
+}
+
+public sealed class WidgetChangedHandler : IIntegrationEventHandler<WidgetChanged>
+{
+    public async Task HandleAsync(WidgetChanged @event, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (@event.Poison)
+        {
+            throw new InvalidOperationException($"Widget {@event.WidgetId} cannot be applied (poison).");
+        }
+
+        var log = await session.LoadAsync<WidgetLog>(@event.WidgetId, cancellationToken) ?? new WidgetLog { Id = @event.WidgetId };
+        log.Sequences.Add(@event.Sequence);
+        session.Store(log);
+    }
+}
+
+/// <summary>
+/// A minimal service built from the real messaging building blocks: it publishes <see cref="WidgetChanged"/>
+/// through its outbox to the real broker and consumes them back through its inbox into PostgreSQL.
+/// </summary>
+public sealed class ProbeHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ProbeHost(WebApplication app, string topicNamespace)
+    {
+        _app = app;
+        TopicNamespace = topicNamespace;
+    }
+
+    public string TopicNamespace { get; }
+
+    public IDocumentStore Store => _app.Services.GetRequiredService<IDocumentStore>();
+
+    public IServiceProvider Services => _app.Services;
+
+    public string Topic => $"{TopicNamespace}.{Topics.CostSharing}";
+
+    public string DeadLetterTopic => $"{TopicNamespace}.{Topics.DeadLetter("probe")}";
+
+    public static async Task<ProbeHost> StartAsync(
+        string connectionString, string bootstrapServers, string topicNamespace, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["ConnectionStrings:postgres"] = connectionString;
+        builder.Configuration["Kafka:BootstrapServers"] = bootstrapServers;
+        builder.Configuration["Messaging:Namespace"] = topicNamespace;
+        builder.Configuration["Messaging:RelayPollInterval"] = "00:00:00.100";
+        builder.Configuration["Messaging:HandlerRetryBaseDelay"] = "00:00:00.010";
+        builder.Configuration["Messaging:HandlerMaxAttempts"] = "3";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
+
+        builder.AddPlatformStore("probe", o => o.Schema.For<WidgetLog>());
+        builder.AddPlatformMessaging("probe", Topics.CostSharing, Topics.CostSharing)
+            .Handle<WidgetChanged, WidgetChangedHandler>();
+        var app = builder.Build();
+        await app.StartAsync();
+        return new ProbeHost(app, topicNamespace);
+    }
+
+    /// <summary>Commits a widget change and its event in one transaction.</summary>
+    public async Task<Guid> PublishAsync(string widgetId, int sequence, bool poison = false)
+    {
+        await using var session = Store.LightweightSession();
+        var id = Services.GetRequiredService<EventOutbox>().Enqueue(session, widgetId, new WidgetChanged(widgetId, sequence, poison));
+        await session.SaveChangesAsync();
+        return id;
+    }
+
+    public async Task<IReadOnlyList<int>> AppliedAsync(string widgetId)
+    {
+        await using var session = Store.QuerySession();
+        return (await session.LoadAsync<WidgetLog>(widgetId))?.Sequences ?? [];
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var session = Store.QuerySession();
+        var result = await session.QueryAsync<long>(sql);
+        return result.Single();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Polly;
+
+namespace Platform.DemoSeeder;
+
+/// <summary>The few calls of the gateway's public API the seeder makes; every call goes through the retry pipeline.</summary>
+internal sealed class GatewayApi(HttpClient http, ResiliencePipeline<HttpResponseMessage> retry)
+{
+    /// <summary>OAuth 2.0 client credentials grant (RFC 6749 §4.4) at the gateway's token endpoint.</summary>
+    public async Task<string> GetAccessTokenAsync(DemoClient client, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "connect/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = client.ClientId,
+                    ["client_secret"] = client.ClientSecret,
+                }),
+            },
+            cancellationToken);
+        await EnsureSuccessAsync(response, $"token request for client '{client.ClientId}'", cancellationToken);
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        return token?.AccessToken is { Length: > 0 } accessToken
+            ? accessToken
+            : throw new GatewayRefusedException("The token endpoint answered without an access_token.");
+    }
+
+    /// <returns>False when the city was registered already (409 Conflict), which a re-run expects.</returns>
+    public async Task<bool> RegisterMemberAsync(DemoMember member, string accessToken, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, "api/cost-sharing/members")
+            {
+                Content = JsonContent.Create(member, options: JsonSerializerOptions.Web),
+                Headers = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) },
+            },
+            cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+
+        await EnsureSuccessAsync(response, $"registering member '{member.CityId}'", cancellationToken);
+        return true;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken) =>
+        await retry.ExecuteAsync(
+            async token =>
+            {
+                using var message = request();
+                return await http.SendAsync(message, token);
+            },
+            cancellationToken);
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new GatewayRefusedException($"The gateway refused the {what}: {(int)response.StatusCode} {response.ReasonPhrase}. {body}");
+        }
+    }
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string? AccessToken,
+        [property: JsonPropertyName("expires_in")] int? ExpiresIn);
+}
+
+internal sealed class GatewayRefusedException(string message) : Exception(message);
