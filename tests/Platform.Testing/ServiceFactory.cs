@@ -6,17 +6,32 @@ namespace Platform.Testing;
 
 /// <summary>
 /// Hosts one service in the test process against the real PostgreSQL and broker, with its own database
-/// and topic namespace. Management endpoints are served on the main port here.
+/// and topic namespace, behind a real Kestrel server on a loopback port (so limits such as the maximum
+/// body size behave as in production). Management endpoints are served on the main port here.
 /// </summary>
 public class ServiceFactory<TProgram>(string connectionString, string bootstrapServers, string topicNamespace)
     : WebApplicationFactory<TProgram>
     where TProgram : class
 {
+    private readonly bool _kestrel = UseRealHttp();
+
     public string ConnectionString { get; } = connectionString;
 
     public string TopicNamespace { get; } = topicNamespace;
 
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Starts the server; call once before creating clients.</summary>
+    public ServiceFactory<TProgram> Start()
+    {
+        if (_kestrel)
+        {
+            UseKestrel(0);
+        }
+
+        StartServer();
+        return this;
+    }
 
     public HttpClient ClientWithToken(string token)
     {
@@ -24,6 +39,8 @@ public class ServiceFactory<TProgram>(string connectionString, string bootstrapS
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    private static bool UseRealHttp() => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.AppHost;
 using Platform.AppHost.Infrastructure;
@@ -12,8 +13,15 @@ await using var infrastructure = await LocalInfrastructure.StartAsync(
     RepositoryRoot.Find(builder.AppHostDirectory), settings.PostgresPort);
 
 builder.AddPlatform(infrastructure, settings);
+builder.Services.AddHostedService<ResourceConsoleLog>();
 
 await using var app = builder.Build();
-await app.StartAsync();
 StartupSummary.Log(app.Services, infrastructure, settings);
-await app.WaitForShutdownAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested)
+{
+    // Ctrl+C before every resource had started: a normal way to stop, not a failure.
+}

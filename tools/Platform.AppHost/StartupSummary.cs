@@ -6,7 +6,7 @@ using Platform.AppHost.Resources;
 
 namespace Platform.AppHost;
 
-/// <summary>Tells the developer where everything is, once, after the app host has started.</summary>
+/// <summary>Tells the developer where everything is, once, as the app host starts the resources.</summary>
 internal static class StartupSummary
 {
     public static void Log(IServiceProvider services, LocalInfrastructure infrastructure, PlatformSettings settings)

@@ -27,6 +27,8 @@ $(VAR), which only expands variables defined earlier in the list.
   value: {{ $v.auth.issuer | quote }}
 - name: Auth__Audience
   value: {{ $v.auth.audience | quote }}
+- name: Auth__RequireHttpsMetadata
+  value: {{ $v.auth.requireHttpsMetadata | toString | quote }}
 {{- if $v.auth.authority }}
 - name: Auth__Authority
   value: {{ $v.auth.authority | quote }}
@@ -59,8 +61,8 @@ $(VAR), which only expands variables defined earlier in the list.
 {{- if $c.kafka.enabled }}
 - name: Kafka__BootstrapServers
   value: {{ include "platform.kafka.bootstrapServers" $root | quote }}
-{{- with $c.kafka.consumerGroup }}
-- name: Kafka__ConsumerGroup
+{{- with $v.kafka.topicNamespace }}
+- name: Messaging__Namespace
   value: {{ . | quote }}
 {{- end }}
 {{- end }}

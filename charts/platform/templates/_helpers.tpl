@@ -156,8 +156,10 @@ setting in env).
 {{- $c.database.existingSecret }}
 {{- else if .root.Values.postgresql.cnpg.enabled }}
 {{- printf "%s-db" $c.resourceName | trunc 63 | trimSuffix "-" }}
+{{- else if get (.root.Values.postgresql.external.existingSecrets | default dict) $c.name }}
+{{- get .root.Values.postgresql.external.existingSecrets $c.name }}
 {{- else }}
-{{- fail (printf "components.%s.database: set existingSecret or connectionStringSecret (postgresql.cnpg is disabled)" $c.name) }}
+{{- fail (printf "no database credentials for %s: set postgresql.external.existingSecrets.%s (or components.%s.database.existingSecret or .connectionStringSecret)" $c.name $c.name $c.name) }}
 {{- end }}
 {{- end }}
 

@@ -14,7 +14,9 @@ namespace Platform.Gateway.Tokens;
 /// Implementation note: the key id is <see cref="KeyIds.For"/>, the same thumbprint the services compute for
 /// the PEM public keys they are given, so issuer and validators agree on <c>kid</c> without configuring it.
 /// Without a configured key the gateway makes an ephemeral one, in Development only: elsewhere tokens that
-/// stop validating at every restart would be an outage, so it refuses to start instead.
+/// stop validating at every restart would be an outage, so it refuses to start instead. Signing bypasses
+/// IdentityModel's process-wide signer cache: it is keyed by key thumbprint, so a second instance with the same
+/// key (a test host, a rotation back) would be handed a signer over this instance's RSA object after disposal.
 /// </remarks>
 public sealed class IssuerKeys : IDisposable
 {
@@ -25,7 +27,10 @@ public sealed class IssuerKeys : IDisposable
     {
         rsa = Load(options.Value.SigningKeyPem, environment, logger);
         KeyId = KeyIds.For(rsa);
-        SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256);
+        SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256)
+        {
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
         VerificationKey = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false)) { KeyId = KeyId };
         PublishedKeys = [VerificationKey, .. auth.SigningKeys.Select(PublicKeyFromPem).Where(k => k.KeyId != KeyId).DistinctBy(k => k.KeyId)];
     }

@@ -49,9 +49,9 @@ public sealed class ForwardingTests(EchoGateway fixture) : IClassFixture<EchoGat
 
         Assert.Equal("kept", echoed.Headers["X-Request-Note"]);
         Assert.Contains("Authorization", echoed.Headers.Keys);
+        Assert.Equal("localhost", echoed.Headers["X-Forwarded-Host"]);
         Assert.DoesNotContain("X-City-Id", echoed.Headers.Keys);
-        Assert.All(spoofed, h => Assert.False(echoed.Headers.ContainsKey(h) && echoed.Headers[h].Contains("spoofed", StringComparison.Ordinal), h));
-        Assert.DoesNotContain(echoed.Headers.Values, v => v.Contains("spoofed", StringComparison.Ordinal) || v.Contains("203.0.113.9", StringComparison.Ordinal));
+        Assert.DoesNotContain(echoed.Headers, h => h.Value.Contains("spoofed", StringComparison.Ordinal) || h.Value.Contains("203.0.113.9", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class RouteAuthorizationTests(EchoGateway fixture) : IClassFixture
         using var otherKey = System.Security.Cryptography.RSA.Create(2048);
         var impostor = new SigningCredentials(new RsaSecurityKey(otherKey) { KeyId = TestKeys.KeyId }, SecurityAlgorithms.RsaSha256)
         {
-            // Same kid as the real key: keep this key's signer out of the process-wide cache it would share with it.
+            // The key is disposed when the test ends: keep its signer out of the process-wide cache.
             CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
         };
         var token = Token(impostor, "city");
@@ -40,10 +40,14 @@ public sealed class RouteAuthorizationTests(EchoGateway fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
-    public async Task RefusesTokenWithoutPlatformRole()
+    [Theory]
+    [InlineData("/api/cost-sharing/incidents")]
+    [InlineData("/api/fund/accounts")]
+    [InlineData("/api/trust/scores")]
+    [InlineData("/api/evaluation/rounds")]
+    public async Task RefusesTokenWithoutPlatformRole(string path)
     {
-        using var response = await GetWithTokenAsync("/api/trust/scores", Token(TestKeys.SigningCredentials, role: "mayor"));
+        using var response = await GetWithTokenAsync(path, Token(TestKeys.SigningCredentials, role: "mayor"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -12,7 +12,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public const string Issuer = "https://issuer.test";
     public const string Audience = "platform-api-test";
 
-    public static IReadOnlyDictionary<string, string?> DefaultSettings() => new Dictionary<string, string?>(TestClients.Settings())
+    public static IReadOnlyDictionary<string, string?> DefaultSettings(bool withTestClients) =>
+        new Dictionary<string, string?>(withTestClients ? TestClients.Settings() : [])
     {
         ["Management:Port"] = "",
         ["Auth:Issuer"] = Issuer,
@@ -25,6 +26,9 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; init; } = "Testing";
 
+    /// <summary>False to leave <c>TokenIssuer:Clients</c> to the environment's appsettings (the demo clients).</summary>
+    public bool RegisterTestClients { get; init; } = true;
+
     /// <summary>Points every cluster at <paramref name="address"/>.</summary>
     public static Dictionary<string, string?> AllClustersAt(string address) =>
         new[] { "cost-sharing", "compensation-fund", "trust-score", "evaluation" }
@@ -33,7 +37,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        var settings = new Dictionary<string, string?>(DefaultSettings());
+        var settings = new Dictionary<string, string?>(DefaultSettings(RegisterTestClients));
         foreach (var (key, value) in Overrides)
         {
             settings[key] = value;

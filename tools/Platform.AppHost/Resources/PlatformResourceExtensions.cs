@@ -5,6 +5,7 @@ namespace Platform.AppHost.Resources;
 
 internal static class PlatformResourceExtensions
 {
+    public const string DemoSeederName = "demo-seeder";
     private const string Loopback = "127.0.0.1";
 
     /// <summary>The four services, the gateway in front of them, and the seeder that loads the demo region.</summary>
@@ -29,7 +30,7 @@ internal static class PlatformResourceExtensions
                 .WaitFor(service);
         }
 
-        builder.AddProject<Projects.Platform_DemoSeeder>("demo-seeder", o => o.ExcludeLaunchProfile = true)
+        builder.AddProject<Projects.Platform_DemoSeeder>(DemoSeederName, o => o.ExcludeLaunchProfile = true)
             .WithEnvironment("Gateway__Url", settings.GatewayUrl)
             .WaitFor(gateway);
     }

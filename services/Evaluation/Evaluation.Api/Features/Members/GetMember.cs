@@ -1,0 +1,15 @@
+using Evaluation.Api.Domain.Members;
+using Marten;
+
+namespace Evaluation.Api.Features.Members;
+
+public static class GetMember
+{
+    public static async Task<IResult> HandleAsync(string cityId, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var member = await session.LoadAsync<EvaluatedMember>(cityId, cancellationToken);
+        return member is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.")
+            : Results.Ok(MemberResponse.From(member));
+    }
+}

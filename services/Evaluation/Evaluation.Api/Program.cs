@@ -1,0 +1,15 @@
+using Evaluation.Api;
+using Platform.Messaging.Store;
+using Platform.ServiceDefaults.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(EvaluationModule.ServiceName);
+builder.AddEvaluation();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapEvaluation();
+await app.RunOrMigrateAsync(args);
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

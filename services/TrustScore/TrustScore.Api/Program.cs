@@ -1,0 +1,15 @@
+using Platform.Messaging.Store;
+using Platform.ServiceDefaults.Hosting;
+using TrustScore.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(TrustScoreModule.ServiceName);
+builder.AddTrustScore();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapTrustScore();
+await app.RunOrMigrateAsync(args);
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

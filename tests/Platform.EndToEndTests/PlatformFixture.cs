@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+using Xunit;
+
+namespace Platform.EndToEndTests;
+
+/// <summary>
+/// The whole platform, started once for the end-to-end collection: the four services and the gateway as
+/// processes against the real PostgreSQL and broker. Tests reach it only through the gateway.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly List<ServiceProcess> _processes = [];
+
+    public ServiceProcess Gateway { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infra = await TestInfrastructure.GetAsync();
+        ConnectionString = await infra.CreateDatabaseAsync("platform_e2e");
+        var ns = infra.CreateTopicNamespace();
+        var services = PlatformProcesses.Services.Keys
+            .Select(name => PlatformProcesses.Service(name, ConnectionString, infra.Broker.BootstrapServers, ns))
+            .ToList();
+        Gateway = PlatformProcesses.Gateway(services);
+        _processes.AddRange([.. services, Gateway]);
+        foreach (var process in _processes)
+        {
+            process.Start();
+        }
+
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client of the gateway authenticated as a demo client (client credentials).</summary>
+    public async Task<HttpClient> ClientAsync(string clientId, string? secret = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
+        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret ?? $"{clientId}-secret",
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

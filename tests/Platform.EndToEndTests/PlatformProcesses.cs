@@ -1,0 +1,45 @@
+using Platform.Contracts;
+using Platform.Testing;
+
+namespace Platform.EndToEndTests;
+
+/// <summary>The platform's components as processes, wired to one database and one topic namespace.</summary>
+public static class PlatformProcesses
+{
+    public static readonly IReadOnlyDictionary<string, string> Services = new Dictionary<string, string>
+    {
+        ["cost-sharing"] = "services/CostSharing/CostSharing.Api",
+        ["compensation-fund"] = "services/CompensationFund/CompensationFund.Api",
+        ["trust-score"] = "services/TrustScore/TrustScore.Api",
+        ["evaluation"] = "services/Evaluation/Evaluation.Api",
+    };
+
+    public static ServiceProcess Service(string name, string connectionString, string bootstrapServers, string topicNamespace) =>
+        new(name, Services[name], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__postgres"] = connectionString,
+            ["Kafka__BootstrapServers"] = bootstrapServers,
+            ["Messaging__Namespace"] = topicNamespace,
+            ["Messaging__RelayPollInterval"] = "00:00:00.100",
+            ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+
+    public static ServiceProcess Gateway(IEnumerable<ServiceProcess> services)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["TokenIssuer__SigningKeyPem"] = TestTokens.PrivateKeyPem,
+            ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var service in services)
+        {
+            environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = service.BaseAddress.ToString();
+        }
+
+        return new ServiceProcess("gateway", "gateway/Platform.Gateway", environment);
+    }
+
+    public static IEnumerable<string> TopicsOf(string ns) => Topics.All.Select(t => $"{ns}.{t}");
+}

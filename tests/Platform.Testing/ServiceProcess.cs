@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// One platform component running as its own operating-system process from its build output, as it runs
+/// in production: real Kestrel ports, its own management port, killable for crash tests.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+    private Process? _process;
+
+    public ServiceProcess(string name, string projectPath, IDictionary<string, string> environment)
+    {
+        Name = name;
+        ProjectPath = projectPath;
+        Environment = new Dictionary<string, string>(environment);
+        HttpPort = FreePort();
+        ManagementPort = FreePort();
+    }
+
+    public string Name { get; }
+
+    /// <summary>Path of the project folder relative to the repository root, e.g. <c>services/CostSharing/CostSharing.Api</c>.</summary>
+    public string ProjectPath { get; }
+
+    public Dictionary<string, string> Environment { get; }
+
+    public int HttpPort { get; }
+
+    public int ManagementPort { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    public bool HasExited => _process?.HasExited ?? true;
+
+    public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
+
+    public string RecentOutput => string.Join('\n', _output.TakeLast(80));
+
+    public void Start()
+    {
+        var dll = Path.Combine(RepositoryRoot.Path, ProjectPath, "bin", BuildConfiguration.Name, "net10.0", Path.GetFileName(ProjectPath) + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{Name} is not built: {dll} is missing. Build the solution first (dotnet build Platform.sln).");
+        }
+
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
+        start.Environment["Management__Port"] = ManagementPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> on the management port answers 200 (database and broker reachable).</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {ExitCode} while starting:\n{RecentOutput}");
+            }
+
+            try
+            {
+                var response = await client.GetAsync(new Uri($"http://127.0.0.1:{ManagementPort}/health/ready"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{Name} did not become ready:\n{RecentOutput}");
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a node failure would.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process!.WaitForExitAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        if (_process is not null)
+        {
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 400)
+        {
+            _output.TryDequeue(out _);
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Platform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+public static class BuildConfiguration
+{
+#if DEBUG
+    public const string Name = "Debug";
+#else
+    public const string Name = "Release";
+#endif
+}
