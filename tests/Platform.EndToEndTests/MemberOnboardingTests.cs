@@ -33,8 +33,8 @@ public sealed class MemberOnboardingTests(PlatformFixture platform)
 
         var accounts = await Eventually.Until(
             () => GetAsync(coordinator, "/api/fund/members/anqing/accounts"), r => r.Status == HttpStatusCode.OK, because: "the fund to open accounts");
-        Assert.Equal(6, Items(accounts.Body).Count);
-        Assert.All(Items(accounts.Body), a => Assert.Equal(0m, a.GetProperty("balance").GetDecimal()));
+        Assert.Equal(6, Accounts(accounts.Body).Count);
+        Assert.All(Accounts(accounts.Body), a => Assert.Equal(0m, a.GetProperty("balance").GetDecimal()));
 
         var member = await Eventually.Until(
             () => GetAsync(coordinator, "/api/evaluation/members/anqing"), r => r.Status == HttpStatusCode.OK, because: "evaluation to list the member");
@@ -58,7 +58,7 @@ public sealed class MemberOnboardingTests(PlatformFixture platform)
         using var hangzhou = await platform.ClientAsync("city-hangzhou");
         var own = await Eventually.Until(
             () => GetAsync(hangzhou, "/api/fund/members/hangzhou/accounts"), r => r.Status == HttpStatusCode.OK, because: "hangzhou's accounts");
-        Assert.NotEmpty(Items(own.Body));
+        Assert.NotEmpty(Accounts(own.Body));
 
         await Eventually.Until(
             () => GetAsync(coordinator, "/api/fund/members/huzhou/accounts"), r => r.Status == HttpStatusCode.OK, because: "huzhou's accounts");
@@ -83,8 +83,8 @@ public sealed class MemberOnboardingTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private static List<JsonElement> Items(JsonElement body) =>
-        (body.ValueKind == JsonValueKind.Array ? body : body.GetProperty("items")).EnumerateArray().ToList();
+    private static List<JsonElement> Accounts(JsonElement body) =>
+        body.GetProperty("accounts").EnumerateArray().ToList();
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client, string path)
     {

@@ -21,7 +21,7 @@ internal sealed class ResourceConsoleLog(
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        _watching = Task.WhenAll(WatchStatesAsync(_stopping.Token), ForwardSeederOutputAsync(_stopping.Token));
+        _watching = WatchAsync(_stopping.Token);
         return Task.CompletedTask;
     }
 
@@ -41,48 +41,57 @@ internal sealed class ResourceConsoleLog(
 
     public void Dispose() => _stopping.Dispose();
 
-    private async Task WatchStatesAsync(CancellationToken stoppingToken)
+    private async Task WatchAsync(CancellationToken stoppingToken)
     {
-        var lastSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lastState = new Dictionary<string, string>(StringComparer.Ordinal);
+        var forwardedInstances = new HashSet<string>(StringComparer.Ordinal);
+        var forwarding = new List<Task>();
         try
         {
             await foreach (var change in notifications.WatchAsync(stoppingToken))
             {
-                if (change.Resource is ParameterResource)
+                if (change.Resource is ParameterResource || change.Snapshot.IsHidden || Describe(change.Snapshot) is not { } state)
                 {
                     continue;
                 }
 
-                var described = Describe(change.Snapshot);
-                if (lastSeen.GetValueOrDefault(change.Resource.Name) != described)
+                if (lastState.GetValueOrDefault(change.Resource.Name) != state)
                 {
-                    lastSeen[change.Resource.Name] = described;
-                    logger.LogInformation("{Resource}: {State}", change.Resource.Name, described);
+                    lastState[change.Resource.Name] = state;
+                    logger.LogInformation("{Resource}: {State}", change.Resource.Name, state);
+                }
+
+                // Output is kept per running instance (the resource id), not per resource name.
+                if (change.Resource.Name == PlatformResourceExtensions.DemoSeederName && forwardedInstances.Add(change.ResourceId))
+                {
+                    forwarding.Add(ForwardOutputAsync(change.Resource.Name, change.ResourceId, stoppingToken));
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+
+        await Task.WhenAll(forwarding);
     }
 
-    private static string Describe(CustomResourceSnapshot snapshot)
+    private static string? Describe(CustomResourceSnapshot snapshot) => snapshot.State?.Text switch
     {
-        var state = snapshot.State?.Text is { Length: > 0 } text ? text : "Pending";
-        return snapshot.ExitCode is { } exitCode ? $"{state} (exit code {exitCode})"
-            : state == KnownResourceStates.Running && snapshot.HealthStatus is { } health ? $"{state}, {health}"
-            : state;
-    }
+        null or "" => null,
+        var state when snapshot.ExitCode is { } exitCode => $"{state} (exit code {exitCode})",
+        var state when state == KnownResourceStates.Running && snapshot.HealthStatus is { } health => $"{state}, {health}",
+        var state => state,
+    };
 
-    private async Task ForwardSeederOutputAsync(CancellationToken stoppingToken)
+    private async Task ForwardOutputAsync(string resourceName, string resourceId, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var batch in resourceLogs.WatchAsync(PlatformResourceExtensions.DemoSeederName).WithCancellation(stoppingToken))
+            await foreach (var batch in resourceLogs.WatchAsync(resourceId).WithCancellation(stoppingToken))
             {
                 foreach (var line in batch)
                 {
-                    logger.LogInformation("{Resource} | {Line}", PlatformResourceExtensions.DemoSeederName, line.Content);
+                    logger.LogInformation("{Resource} | {Line}", resourceName, line.Content);
                 }
             }
         }

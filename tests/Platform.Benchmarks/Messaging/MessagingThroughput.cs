@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Platform.Contracts;
+using Platform.EmbeddedKafka;
+using Platform.LocalPostgres;
+using Platform.Messaging;
+using Platform.Messaging.Outbox;
+using Platform.Messaging.Store;
+
+namespace Platform.Benchmarks.Messaging;
+
+/// <summary>
+/// Events per second through outbox → relay → broker → inbox, with the relay's latency (commit to Kafka
+/// acknowledgement, from the outbox rows) and the end-to-end latency (commit to applied) as percentiles.
+/// PostgreSQL runs with fsync and synchronous_commit on: the durable settings money needs.
+/// </summary>
+public static class MessagingThroughput
+{
+    private static readonly ConcurrentBag<double> EndToEndMs = [];
+    private static int _applied;
+
+    public static void RecordApplied(DateTimeOffset occurredAt)
+    {
+        EndToEndMs.Add((DateTimeOffset.UtcNow - occurredAt).TotalMilliseconds);
+        Interlocked.Increment(ref _applied);
+    }
+
+    public static async Task RunAsync(int events, int writers)
+    {
+        await using var postgres = await LocalPostgresServer.StartAsync(durable: true);
+        using var broker = EmbeddedKafkaBroker.Start(brokerCount: 1);
+        foreach (var topic in Topics.All)
+        {
+            broker.CreateTopic($"bench.{topic}", partitions: 4);
+        }
+
+        await postgres.CreateDatabaseAsync("bench");
+        var app = await StartServiceAsync(postgres.ConnectionString("bench"), broker.BootstrapServers);
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        var outbox = app.Services.GetRequiredService<EventOutbox>();
+
+        await WriteAsync(store, outbox, 200, writers);
+        await WaitAppliedAsync(200);
+        EndToEndMs.Clear();
+        Interlocked.Exchange(ref _applied, 0);
+        await TruncateOutboxAsync(postgres.ConnectionString("bench"));
+
+        var clock = Stopwatch.StartNew();
+        await WriteAsync(store, outbox, events, writers);
+        var committed = clock.Elapsed;
+        await WaitAppliedAsync(events);
+        var total = clock.Elapsed;
+
+        var relay = await RelayLatencyAsync(postgres.ConnectionString("bench"));
+        var e2e = EndToEndMs.Order().ToArray();
+        Console.WriteLine($"messaging benchmark: {events} events, {writers} concurrent writers, 1 broker x 4 partitions, PostgreSQL fsync=on synchronous_commit=on");
+        Console.WriteLine($"  commit (one event per transaction): {events / committed.TotalSeconds,10:F0} events/s");
+        Console.WriteLine($"  outbox -> broker -> inbox applied:  {events / total.TotalSeconds,10:F0} events/s ({total.TotalSeconds:F2} s)");
+        Console.WriteLine($"  relay latency commit->ack (ms):     p50 {relay.P50:F1}  p95 {relay.P95:F1}  p99 {relay.P99:F1}  max {relay.Max:F1}");
+        Console.WriteLine($"  end-to-end commit->applied (ms):    p50 {Percentile(e2e, 0.5):F1}  p95 {Percentile(e2e, 0.95):F1}  p99 {Percentile(e2e, 0.99):F1}  max {e2e[^1]:F1}");
+        await app.StopAsync();
+    }
+
+    private static async Task<WebApplication> StartServiceAsync(string connectionString, string bootstrapServers)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["ConnectionStrings:postgres"] = connectionString;
+        builder.Configuration["Kafka:BootstrapServers"] = bootstrapServers;
+        builder.Configuration["Messaging:Namespace"] = "bench";
+        builder.AddPlatformStore("bench", o => o.Schema.For<SensorState>());
+        builder.AddPlatformMessaging("bench", Topics.CostSharing, Topics.CostSharing)
+            .Handle<ReadingRecorded, ReadingRecordedHandler>();
+        var app = builder.Build();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static Task WriteAsync(IDocumentStore store, EventOutbox outbox, int events, int writers) =>
+        Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
+        {
+            for (var i = writer; i < events; i += writers)
+            {
+                await using var session = store.LightweightSession();
+                outbox.Enqueue(session, $"sensor-{i % 64}", new ReadingRecorded($"sensor-{i % 64}", i, i * 0.01m));
+                await session.SaveChangesAsync();
+            }
+        }));
+
+    private static async Task WaitAppliedAsync(int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (Volatile.Read(ref _applied) < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task TruncateOutboxAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("delete from bench.platform_outbox", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<(double P50, double P95, double P99, double Max)> RelayLatencyAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            select percentile_cont(array[0.5, 0.95, 0.99]) within group (order by ms), max(ms)
+            from (select extract(epoch from published_at - occurred_at) * 1000 as ms from bench.platform_outbox where published_at is not null) l
+            """,
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var p = reader.GetFieldValue<double[]>(0);
+        return (p[0], p[1], p[2], Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static double Percentile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+}
