@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Contracts;
 using Platform.Messaging;
+using Microsoft.AspNetCore.Http;
 using Platform.Messaging.Envelope;
+using Platform.Messaging.Idempotency;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
 using Platform.Messaging.Store;
@@ -55,6 +57,8 @@ public sealed class ProbeHost : IAsyncDisposable
 
     public string TopicNamespace { get; }
 
+    public Uri Address => new(_app.Urls.First());
+
     public IDocumentStore Store => _app.Services.GetRequiredService<IDocumentStore>();
 
     public IServiceProvider Services => _app.Services;
@@ -83,6 +87,8 @@ public sealed class ProbeHost : IAsyncDisposable
         builder.AddPlatformMessaging("probe", Topics.CostSharing, Topics.CostSharing)
             .Handle<WidgetChanged, WidgetChangedHandler>();
         var app = builder.Build();
+        app.UseIdempotencyKeys();
+        app.MapPost("/widgets", CreateWidgetAsync).WithIdempotencyKey();
         await app.StartAsync();
         return new ProbeHost(app, topicNamespace);
     }
@@ -107,6 +113,17 @@ public sealed class ProbeHost : IAsyncDisposable
         await using var session = Store.QuerySession();
         var result = await session.QueryAsync<long>(sql);
         return result.Single();
+    }
+
+    /// <summary>An idempotent create: stores the widget, queues its event, records the response.</summary>
+    private static async Task<IResult> CreateWidgetAsync(
+        WidgetChanged request, IDocumentSession session, EventOutbox outbox, HttpContext http)
+    {
+        session.Insert(new WidgetLog { Id = request.WidgetId, Sequences = [request.Sequence] });
+        var messageId = outbox.Enqueue(session, request.WidgetId, request);
+        var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, new { request.WidgetId, messageId }, $"/widgets/{request.WidgetId}");
+        await session.SaveChangesAsync();
+        return result;
     }
 
     public async ValueTask DisposeAsync()

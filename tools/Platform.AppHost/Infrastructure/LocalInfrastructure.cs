@@ -78,6 +78,7 @@ internal sealed class LocalInfrastructure : IAsyncDisposable
     {
         _kafka.Dispose();
         await _postgres.DisposeAsync();
+        Console.WriteLine($"Stopped PostgreSQL (port {_postgres.Port}) and the embedded Kafka broker.");
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -29,12 +29,16 @@ internal static class TransientFailures
         return false;
     }
 
-    public static bool IsInboxDuplicate(Exception exception, string inboxTable)
+    public static bool IsInboxDuplicate(Exception exception, string inboxTable) =>
+        IsUniqueViolationOn(exception, inboxTable[(inboxTable.LastIndexOf('.') + 1)..]);
+
+    /// <summary>True when <paramref name="exception"/> (or an inner one) is a unique violation on <paramref name="table"/>.</summary>
+    public static bool IsUniqueViolationOn(Exception exception, string table)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-                && inboxTable.EndsWith(unique.TableName ?? "\0", StringComparison.Ordinal))
+                && string.Equals(unique.TableName, table, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,8 +1,9 @@
 namespace Platform.Messaging.Store;
 
 /// <summary>
-/// The outbox and inbox tables, in the service's own schema beside its Marten documents, so that a
-/// state change, the events it causes and the record of a consumed message commit in one transaction.
+/// The outbox, inbox and idempotency tables, in the service's own schema beside its Marten documents, so
+/// that a state change, the events it causes, the record of a consumed message and the response to an
+/// idempotent request commit in one transaction.
 /// </summary>
 /// <remarks>
 /// Implementation note: <c>position</c> is a bigserial assigned at insert, inside the writing
@@ -14,6 +15,8 @@ public sealed class MessagingTables(string schema)
     public string Outbox { get; } = $"\"{schema}\".platform_outbox";
 
     public string Inbox { get; } = $"\"{schema}\".platform_inbox";
+
+    public string Idempotency { get; } = $"\"{schema}\".platform_idempotency";
 
     public string Schema { get; } = schema;
 
@@ -44,6 +47,16 @@ public sealed class MessagingTables(string schema)
             kafka_partition int not null,
             kafka_offset  bigint not null,
             processed_at  timestamptz not null default now()
+        );
+        create table if not exists {Idempotency} (
+            caller        text not null,
+            idempotency_key text not null,
+            request_hash  text not null,
+            status_code   int not null,
+            location      text null,
+            response_body text not null,
+            created_at    timestamptz not null default now(),
+            primary key (caller, idempotency_key)
         );
         """;
 }

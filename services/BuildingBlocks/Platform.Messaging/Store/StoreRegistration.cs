@@ -41,6 +41,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton<StoreInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
+        builder.Services.AddHostedService<Idempotency.IdempotencyRetention>();
         return builder;
     }
 }

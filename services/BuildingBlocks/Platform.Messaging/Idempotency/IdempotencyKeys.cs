@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Messaging.Store;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Messaging.Idempotency;
+
+/// <summary>
+/// <c>Idempotency-Key</c> for POSTs that create money movements, claims or assessments (architecture.md §5):
+/// the same key with the same request replays the first response; with a different request it is refused.
+/// </summary>
+/// <remarks>
+/// Implementation note: the stored response commits in the same transaction as the state change (the
+/// handler calls <see cref="Complete"/> before <c>SaveChangesAsync</c>), so a crash can never leave a
+/// change without its recorded response or the reverse. Two concurrent requests with one key both run;
+/// the second trips the primary key, rolls back whole, and is answered with the first one's response.
+/// Keys are scoped to the calling client (<c>sub</c>) and kept for <see cref="Retention"/>.
+/// </remarks>
+public static class IdempotencyKeys
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotency-Replayed";
+    public const int MaxKeyLength = 200;
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private const string ItemKey = "platform.idempotency";
+
+    /// <summary>Adds the idempotency filter to an endpoint.</summary>
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter<IdempotencyFilter>()
+            .WithMetadata(new IdempotentEndpointMetadata());
+
+    /// <summary>Buffers the body of requests that carry a key, so the filter can hash what was sent.</summary>
+    public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.ContainsKey(HeaderName))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            await next(context);
+        });
+
+    /// <summary>
+    /// Records the response of an idempotent request in <paramref name="session"/> (call before saving it) and
+    /// returns the result to answer with. Without a key in the request it only builds the result.
+    /// </summary>
+    public static IResult Complete(HttpContext http, IDocumentSession session, int statusCode, object body, string? location = null)
+    {
+        if (http.Items[ItemKey] is PendingRequest pending)
+        {
+            var tables = http.RequestServices.GetRequiredService<MessagingTables>();
+            var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+            session.QueueSqlCommand(
+                $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
+                pending.Caller, pending.Key, pending.Hash, statusCode, (object?)location ?? DBNull.Value, json);
+        }
+
+        return statusCode == StatusCodes.Status201Created && location is not null
+            ? Results.Created(location, body)
+            : Results.Json(body, statusCode: statusCode);
+    }
+
+    internal static void SetPending(HttpContext http, PendingRequest pending) => http.Items[ItemKey] = pending;
+
+    internal static async Task<string> HashAsync(HttpRequest request)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.Body.CanSeek)
+        {
+            request.Body.Position = 0;
+            var buffer = new byte[8192];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
+
+            request.Body.Position = 0;
+        }
+
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    internal static string Caller(HttpContext http) =>
+        http.User.FindFirst(PlatformClaims.Subject)?.Value ?? http.User.FindFirst(PlatformClaims.ClientId)?.Value ?? "anonymous";
+
+    internal sealed record PendingRequest(string Caller, string Key, string Hash);
+}
+
+/// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests).</summary>
+public sealed class IdempotentEndpointMetadata;

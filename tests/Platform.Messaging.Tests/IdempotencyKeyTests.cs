@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Testing;
+using Xunit;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>Idempotency-Key: a retried request replays the first response and changes nothing more.</summary>
+public sealed class IdempotencyKeyTests : IAsyncLifetime, IDisposable
+{
+    private ProbeHost _probe = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infra = await TestInfrastructure.GetAsync();
+        var database = await infra.CreateDatabaseAsync(nameof(IdempotencyKeyTests));
+        _probe = await ProbeHost.StartAsync(database, infra.Broker.BootstrapServers, infra.CreateTopicNamespace());
+        _client = new HttpClient { BaseAddress = _probe.Address };
+    }
+
+    public async Task DisposeAsync() => await _probe.DisposeAsync();
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task SameKeyAndBodyReplaysTheFirstResponseAndAppliesOnce()
+    {
+        var first = await PostAsync("key-1", new WidgetChanged("w-idem", 1));
+        var second = await PostAsync("key-1", new WidgetChanged("w-idem", 1));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(
+            (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetGuid(),
+            (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetGuid());
+        Assert.True(second.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-idem'"));
+    }
+
+    [Fact]
+    public async Task SameKeyWithDifferentBodyIsRefusedAndChangesNothing()
+    {
+        await PostAsync("key-2", new WidgetChanged("w-idem-2", 1));
+        var reused = await PostAsync("key-2", new WidgetChanged("w-idem-3", 1));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Empty(await _probe.AppliedAsync("w-idem-3"));
+        Assert.Equal(0, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-idem-3'"));
+    }
+
+    [Fact]
+    public async Task ConcurrentRetriesWithOneKeyApplyOnce()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync("key-3", new WidgetChanged("w-idem-race", 1))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messageId").GetGuid()));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-idem-race'"));
+    }
+
+    [Fact]
+    public async Task RequestsWithoutKeyAreNotDeduplicated()
+    {
+        var first = await _client.PostAsJsonAsync("/widgets", new WidgetChanged("w-nokey-1", 1));
+        var second = await _client.PostAsJsonAsync("/widgets", new WidgetChanged("w-nokey-2", 1));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(0, await _probe.ScalarAsync("select count(*) from probe.platform_idempotency"));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string key, WidgetChanged body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/widgets") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await _client.SendAsync(request);
+    }
+}
