@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,25 +12,23 @@ internal static class StartupSummary
 {
     public static void Log(IServiceProvider services, LocalInfrastructure infrastructure, PlatformSettings settings)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.AppHost");
-        logger.LogInformation("Gateway (public API):  {GatewayUrl}  token endpoint {GatewayUrl}/connect/token", settings.GatewayUrl, settings.GatewayUrl);
-        logger.LogInformation("Dashboard:             {DashboardUrl}", settings.DashboardUrl ?? "(disabled)");
-        foreach (var service in PlatformComponent.Services)
+        var gateway = PlatformComponent.Gateway(settings.GatewayPort);
+        var text = new StringBuilder("Local platform:").AppendLine()
+            .AppendLine($"  Gateway (public API)   {gateway.Url}   token: POST {gateway.Url}/connect/token")
+            .AppendLine($"  Dashboard              {settings.DashboardUrl ?? "(disabled)"}");
+        foreach (var component in PlatformComponent.Services.Append(gateway))
         {
-            logger.LogInformation(
-                "Service {Name,-18} {Url}  health {ManagementUrl}/health/ready", service.Name, service.Url, service.ManagementUrl);
+            text.AppendLine($"  {component.Name,-22} {component.Url}   health {component.ManagementUrl}/health/ready");
         }
 
-        logger.LogInformation("PostgreSQL:            {ConnectionString}  (data in {DataDirectory})",
-            infrastructure.PostgresConnectionString, infrastructure.PostgresDataDirectory);
-        logger.LogInformation("Kafka bootstrap:       {BootstrapServers}  ({Brokers} embedded brokers, {Partitions} partitions per topic)",
-            infrastructure.KafkaBootstrapServers, LocalInfrastructure.KafkaBrokers, LocalInfrastructure.TopicPartitions);
-        logger.LogInformation(
-            "Demo clients (client credentials at the token endpoint, e.g. coordinator / coordinator-secret): {Clients}",
-            string.Join("; ", DemoClients()));
+        text.AppendLine($"  PostgreSQL             {infrastructure.PostgresConnectionString}   (data in {infrastructure.PostgresDataDirectory})")
+            .AppendLine($"  Kafka bootstrap        {infrastructure.KafkaBootstrapServers}   ({LocalInfrastructure.KafkaBrokers} embedded brokers, {LocalInfrastructure.TopicPartitions} partitions per topic)")
+            .AppendLine($"  Demo clients           {string.Join(", ", DemoClients())}")
+            .Append("                         (client credentials, e.g. coordinator / coordinator-secret; all secrets in the README)");
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.AppHost").LogInformation("{Summary}", text);
     }
 
-    /// <summary>The clients the gateway's development configuration registers (their secrets are in the README).</summary>
+    /// <summary>The clients the gateway's development configuration registers.</summary>
     private static IEnumerable<string> DemoClients()
     {
         var gatewayDirectory = Path.GetDirectoryName(new Projects.Platform_Gateway().ProjectPath)!;
@@ -38,9 +37,7 @@ internal static class StartupSummary
             .AddJsonFile("appsettings.json", optional: true)
             .AddJsonFile("appsettings.Development.json", optional: true)
             .Build();
-        return configuration.GetSection("TokenIssuer:Clients").GetChildren().Select(client => string.Join(
-            ", ",
-            new[] { client["ClientId"], "role " + client["Role"], client["CityId"], client["EvaluatorId"] }
-                .Where(part => !string.IsNullOrWhiteSpace(part))));
+        return configuration.GetSection("TokenIssuer:Clients").GetChildren()
+            .Select(client => $"{client["ClientId"]} ({client["Role"]})");
     }
 }

@@ -19,8 +19,9 @@ internal static class PlatformResourceExtensions
             builder.AddComponent<Projects.Evaluation_Api>(PlatformComponent.Evaluation, infrastructure),
         };
 
+        var gatewayComponent = PlatformComponent.Gateway(settings.GatewayPort);
         var signingKey = builder.AddParameter("token-signing-key", infrastructure.SigningKeys.PrivateKeyPem, secret: true);
-        var gateway = builder.AddComponent<Projects.Platform_Gateway>(PlatformComponent.Gateway(settings.GatewayPort), infrastructure)
+        var gateway = builder.AddComponent<Projects.Platform_Gateway>(gatewayComponent, infrastructure)
             .WithEnvironment("TokenIssuer__SigningKeyPem", signingKey);
         foreach (var (component, service) in PlatformComponent.Services.Zip(services))
         {
@@ -31,7 +32,7 @@ internal static class PlatformResourceExtensions
         }
 
         builder.AddProject<Projects.Platform_DemoSeeder>(DemoSeederName, o => o.ExcludeLaunchProfile = true)
-            .WithEnvironment("Gateway__Url", settings.GatewayUrl)
+            .WithEnvironment("Gateway__Url", gatewayComponent.Url)
             .WaitFor(gateway);
     }
 

@@ -5,7 +5,8 @@ namespace Platform.AppHost.Resources;
 
 /// <summary>
 /// Writes each resource's state changes (and the demo seeder's own output) to the app host console, so a
-/// run without the dashboard still shows what started, what became healthy and what failed.
+/// run without the dashboard still shows what started, what became healthy and what failed, with the last
+/// lines a failed resource wrote.
 /// </summary>
 /// <remarks>
 /// Implementation note: the watch starts in <see cref="StartingAsync"/>, before any hosted service's start,
@@ -13,9 +14,14 @@ namespace Platform.AppHost.Resources;
 /// background service would only begin once everything was up, and say nothing about what is stuck.
 /// </remarks>
 internal sealed class ResourceConsoleLog(
-    ResourceNotificationService notifications, ResourceLoggerService resourceLogs, ILogger<ResourceConsoleLog> logger)
+    ResourceNotificationService notifications,
+    ResourceLoggerService resourceLogs,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggers)
     : IHostedLifecycleService, IDisposable
 {
+    private const int FailureTailLines = 30;
+    private readonly ILogger _logger = loggers.CreateLogger("Platform.AppHost");
     private readonly CancellationTokenSource _stopping = new();
     private Task _watching = Task.CompletedTask;
 
@@ -58,7 +64,11 @@ internal sealed class ResourceConsoleLog(
                 if (lastState.GetValueOrDefault(change.Resource.Name) != state)
                 {
                     lastState[change.Resource.Name] = state;
-                    logger.LogInformation("{Resource}: {State}", change.Resource.Name, state);
+                    _logger.LogInformation("{Resource}: {State}", change.Resource.Name, state);
+                    if (HasFailed(change.Snapshot) && !lifetime.ApplicationStopping.IsCancellationRequested)
+                    {
+                        forwarding.Add(LogFailureTailAsync(change.Resource.Name, change.ResourceId, stoppingToken));
+                    }
                 }
 
                 // Output is kept per running instance (the resource id), not per resource name.
@@ -83,6 +93,24 @@ internal sealed class ResourceConsoleLog(
         var state => state,
     };
 
+    private static bool HasFailed(CustomResourceSnapshot snapshot) =>
+        snapshot.State?.Text == KnownResourceStates.FailedToStart || snapshot.ExitCode is { } exitCode && exitCode != 0;
+
+    private async Task LogFailureTailAsync(string resourceName, string resourceId, CancellationToken stoppingToken)
+    {
+        var lines = new List<LogLine>();
+        await foreach (var batch in resourceLogs.GetAllAsync(resourceId).WithCancellation(stoppingToken))
+        {
+            lines.AddRange(batch);
+        }
+
+        _logger.LogError(
+            "{Resource} failed; its last output:{NewLine}{Output}",
+            resourceName,
+            Environment.NewLine,
+            string.Join(Environment.NewLine, lines.OrderBy(line => line.LineNumber).TakeLast(FailureTailLines).Select(line => line.Content)));
+    }
+
     private async Task ForwardOutputAsync(string resourceName, string resourceId, CancellationToken stoppingToken)
     {
         try
@@ -91,7 +119,7 @@ internal sealed class ResourceConsoleLog(
             {
                 foreach (var line in batch)
                 {
-                    logger.LogInformation("{Resource} | {Line}", resourceName, line.Content);
+                    _logger.LogInformation("{Resource} | {Line}", resourceName, line.Content);
                 }
             }
         }
