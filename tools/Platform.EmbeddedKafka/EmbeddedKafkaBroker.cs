@@ -33,6 +33,9 @@ public sealed unsafe class EmbeddedKafkaBroker : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
         var conf = NativeLibrdkafka.ConfNew();
         var errstr = stackalloc byte[512];
+        // The handle only owns the cluster and never connects anywhere: without this it warns at every
+        // start that it has no bootstrap.servers. Errors (level 3) still reach stderr.
+        NativeLibrdkafka.ConfSet(conf, "log_level", "3", errstr, 512);
         var handle = NativeLibrdkafka.New(ProducerType, conf, errstr, 512);
         if (handle == 0)
         {

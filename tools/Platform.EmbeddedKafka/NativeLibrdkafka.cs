@@ -21,6 +21,22 @@ internal static unsafe class NativeLibrdkafka
     public static nint ConfNew() =>
         ((delegate* unmanaged<nint>)Export("rd_kafka_conf_new"))();
 
+    /// <summary><c>rd_kafka_conf_set</c>; returns 0 (RD_KAFKA_CONF_OK) on success.</summary>
+    public static int ConfSet(nint conf, string name, string value, byte* errstr, nuint errstrSize)
+    {
+        var n = Marshal.StringToCoTaskMemUTF8(name);
+        var v = Marshal.StringToCoTaskMemUTF8(value);
+        try
+        {
+            return ((delegate* unmanaged<nint, nint, nint, byte*, nuint, int>)Export("rd_kafka_conf_set"))(conf, n, v, errstr, errstrSize);
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(n);
+            Marshal.FreeCoTaskMem(v);
+        }
+    }
+
     public static nint New(int type, nint conf, byte* errstr, nuint errstrSize) =>
         ((delegate* unmanaged<int, nint, byte*, nuint, nint>)Export("rd_kafka_new"))(type, conf, errstr, errstrSize);
 
