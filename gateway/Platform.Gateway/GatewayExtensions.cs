@@ -1,25 +1,44 @@
+using Platform.Gateway.ApiReference;
+using Platform.Gateway.Observability;
 using Platform.Gateway.Proxy;
+using Platform.Gateway.RateLimiting;
+using Platform.Gateway.Security;
 using Platform.Gateway.Tokens;
 
 namespace Platform.Gateway;
 
 /// <summary>
 /// What the gateway adds on top of the service defaults: its own token issuer (for local runs and small
-/// deployments) and the reverse proxy to the services (architecture.md §1, §6).
+/// deployments), per-client rate limits, the API reference and the reverse proxy to the services
+/// (architecture.md §1, §5, §6).
 /// </summary>
 public static class GatewayExtensions
 {
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
+        builder.Services.AddAuthorizationBuilder().AddGatewayPolicies();
         builder.Services.AddTokenIssuer();
+        builder.Services.AddClientRateLimiting();
+        builder.Services.AddApiReference();
         builder.Services.AddPlatformProxy(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// Between authentication and authorization (see <c>UseServiceDefaults</c>): the request metrics see every answer,
+    /// refusals included, and the rate limit knows the caller's client id yet also counts the calls it refuses.
+    /// </summary>
+    public static void UseGatewayEdge(WebApplication app)
+    {
+        app.UseMiddleware<GatewayRequestMetrics>();
+        app.UseRateLimiter();
     }
 
     /// <summary>Runs after <c>UseServiceDefaults</c>, so everything mapped here sits behind authentication.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.MapTokenIssuer();
+        app.MapApiReference();
         app.MapPlatformProxy();
         return app;
     }

@@ -12,6 +12,6 @@ builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseServiceDefaults(afterAuthentication: GatewayExtensions.UseGatewayEdge);
 app.MapGateway();
 app.Run();

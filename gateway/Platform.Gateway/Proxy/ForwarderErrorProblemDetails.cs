@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -9,6 +10,11 @@ namespace Platform.Gateway.Proxy;
 /// into RFC 9457 problem details naming the service (never its address). What a service answers itself is
 /// relayed untouched: status code pages are turned off for proxied requests so an empty 404 stays empty.
 /// </summary>
+/// <remarks>
+/// Implementation note: the request timeout (<c>Limits:RequestTimeoutSeconds</c>) cancels the request's token, which
+/// YARP cannot tell from a client that went away; the timeout feature tells them apart, so a timed-out forward is
+/// answered 504 while a vanished client gets nothing.
+/// </remarks>
 internal sealed class ForwarderErrorProblemDetails(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -20,9 +26,17 @@ internal sealed class ForwarderErrorProblemDetails(RequestDelegate next)
 
         await next(context);
 
-        if (context.Features.Get<IForwarderErrorFeature>() is not { } error
-            || context.Response.HasStarted
-            || context.RequestAborted.IsCancellationRequested)
+        if (context.Features.Get<IForwarderErrorFeature>() is not { } error || context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        if (timedOut)
+        {
+            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+        }
+        else if (context.RequestAborted.IsCancellationRequested)
         {
             return;
         }
@@ -33,6 +47,7 @@ internal sealed class ForwarderErrorProblemDetails(RequestDelegate next)
         {
             StatusCodes.Status503ServiceUnavailable => ("Service unavailable", $"No instance of '{service}' is available."),
             StatusCodes.Status504GatewayTimeout => ("Gateway timeout", $"'{service}' did not answer in time."),
+            StatusCodes.Status413PayloadTooLarge => ("Request body too large", "The request body exceeds the size the gateway accepts."),
             >= 500 => ("Bad gateway", $"'{service}' could not be reached or gave no valid answer."),
             _ => ("Request not forwarded", $"The request could not be forwarded to '{service}' ({error.Error})."),
         };

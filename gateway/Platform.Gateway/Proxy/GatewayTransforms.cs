@@ -12,10 +12,17 @@ internal sealed class GatewayTransforms : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
-        if (string.IsNullOrWhiteSpace(context.Route.AuthorizationPolicy))
+        var policy = context.Route.AuthorizationPolicy;
+        if (string.IsNullOrWhiteSpace(policy))
         {
             context.Errors.Add(new InvalidOperationException(
                 $"Route '{context.Route.RouteId}' names no AuthorizationPolicy; every gateway route must say who may call it."));
+        }
+        else if (policy.Equals("anonymous", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only the gateway's own token, discovery, API reference and health endpoints are anonymous (issue 3).
+            context.Errors.Add(new InvalidOperationException(
+                $"Route '{context.Route.RouteId}' is anonymous; no proxied route may be reached without a token."));
         }
     }
 

@@ -1,16 +1,25 @@
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Platform.Gateway.Proxy;
 
-/// <summary>Routes and clusters come from the <c>ReverseProxy</c> configuration section (YARP's own schema).</summary>
+/// <summary>
+/// Routes and clusters come from the <c>ReverseProxy</c> configuration section (YARP's own schema), with the
+/// gateway's rules on top: every route names a policy and none is anonymous, identity headers are stripped, active
+/// health checks probe management addresses only, safe requests are retried.
+/// </summary>
 public static class ProxyExtensions
 {
     public const string SectionName = "ReverseProxy";
 
     public static IServiceCollection AddPlatformProxy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddReverseProxy().LoadFromConfig(configuration.GetSection(SectionName));
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection(SectionName))
+            .AddConfigFilter<ActiveHealthCheckFilter>();
         services.AddSingleton<ITransformProvider, GatewayTransforms>();
+        services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.SectionName);
+        services.AddSingleton<IForwarderHttpClientFactory, RetryingForwarderHttpClientFactory>();
         return services;
     }
 
@@ -19,6 +28,7 @@ public static class ProxyExtensions
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwarderErrorProblemDetails>();
+            proxy.UseMiddleware<RequestBodyLimit>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -32,12 +32,20 @@ internal sealed record ClientCredentials(string ClientId, string ClientSecret)
 
         if (authorization.Length > 0)
         {
-            if (hasFormCredentials)
+            // RFC 6749 §2.3: one authentication method per request. A client_id beside HTTP Basic only names the client
+            // (§3.2.1, as some clients, the API reference page among them, send it), so it is allowed if it agrees.
+            if (formSecret.Length > 0)
             {
                 return (null, TokenError.InvalidRequest("Authenticate with HTTP Basic or with client_id/client_secret, not both."));
             }
 
-            return FromBasic(authorization);
+            var (basic, error) = FromBasic(authorization);
+            if (basic is not null && formId.Length > 0 && formId != basic.ClientId)
+            {
+                return (null, TokenError.InvalidRequest("client_id in the body names another client than the Authorization header."));
+            }
+
+            return (basic, error);
         }
 
         if (!hasFormCredentials)

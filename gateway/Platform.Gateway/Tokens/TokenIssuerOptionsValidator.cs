@@ -5,9 +5,11 @@ namespace Platform.Gateway.Tokens;
 
 /// <summary>
 /// Refuses to start with a client registration that would issue ambiguous tokens: an unknown role, a city
-/// client without its city, a city id on a non-city client, a duplicate id or a secret stored in clear.
+/// client without its city, a city id on a non-city client, a duplicate id or a secret stored in clear. With the
+/// issuer turned off, refuses to start unless some other source of keys is configured (an external OpenID Connect
+/// provider in <c>Auth:Authority</c>, or <c>Auth:SigningKeys</c>): otherwise every call would be refused.
 /// </summary>
-internal sealed class TokenIssuerOptionsValidator : IValidateOptions<TokenIssuerOptions>
+internal sealed class TokenIssuerOptionsValidator(AuthSettings auth) : IValidateOptions<TokenIssuerOptions>
 {
     private const int MaxLifetimeSeconds = 24 * 60 * 60;
 
@@ -15,7 +17,10 @@ internal sealed class TokenIssuerOptionsValidator : IValidateOptions<TokenIssuer
     {
         if (!options.Enabled)
         {
-            return ValidateOptionsResult.Success;
+            return string.IsNullOrWhiteSpace(auth.Authority) && auth.SigningKeys.Count == 0
+                ? ValidateOptionsResult.Fail(
+                    "TokenIssuer:Enabled is false but neither Auth:Authority (the external OpenID Connect provider) nor Auth:SigningKeys is set: no token could be validated.")
+                : ValidateOptionsResult.Success;
         }
 
         var errors = new List<string>();

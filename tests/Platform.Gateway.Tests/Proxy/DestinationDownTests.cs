@@ -40,7 +40,7 @@ public sealed class DestinationDownTests : IDisposable
         {
             Overrides = new Dictionary<string, string?>
             {
-                ["ReverseProxy:Routes:trust-score:ClusterId"] = "trust-score-drained",
+                ["ReverseProxy:Routes:trust-score-reads:ClusterId"] = "trust-score-drained",
                 ["ReverseProxy:Clusters:trust-score-drained:LoadBalancingPolicy"] = "RoundRobin",
             },
         };

@@ -9,11 +9,11 @@ public sealed class RouteConfigurationTests
     {
         using var gateway = new GatewayFactory
         {
-            Overrides = new Dictionary<string, string?> { ["ReverseProxy:Routes:evaluation:AuthorizationPolicy"] = "" },
+            Overrides = new Dictionary<string, string?> { ["ReverseProxy:Routes:evaluation-reads:AuthorizationPolicy"] = "" },
         };
 
         var error = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
-        Assert.Contains("Route 'evaluation' names no AuthorizationPolicy", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Route 'evaluation-reads' names no AuthorizationPolicy", Flatten(error), StringComparison.Ordinal);
     }
 
     private static string Flatten(Exception error) =>

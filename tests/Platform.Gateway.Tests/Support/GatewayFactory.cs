@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Platform.Gateway.Tests.Support;
 
 /// <summary>
-/// The gateway in memory, with the test key pair, the test clients, health on the main port and the environment
-/// <c>Testing</c> (so the demo clients of Development are not loaded). <see cref="Overrides"/> win over the defaults.
+/// The gateway in memory, with the test key pair, the test clients, health on the main port, rate limits too high
+/// to matter and the environment <c>Testing</c> (so the demo clients of Development are not loaded).
+/// <see cref="Overrides"/> win over the defaults. <see cref="StartOnKestrel"/> serves it on a real loopback port,
+/// where Kestrel's limits (the request body size) apply as in production.
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
@@ -20,6 +22,11 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         ["Auth:Audience"] = Audience,
         ["Auth:SigningKeys:0"] = TestKeys.PublicKeyPem,
         ["TokenIssuer:SigningKeyPem"] = TestKeys.PrivateKeyPem,
+        ["RateLimiting:Clients:PermitLimit"] = "10000",
+        ["RateLimiting:Clients:TokensPerPeriod"] = "10000",
+        ["RateLimiting:Anonymous:PermitLimit"] = "10000",
+        ["RateLimiting:Anonymous:TokensPerPeriod"] = "10000",
+        ["Retry:Delay"] = "00:00:00.010",
     };
 
     public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
@@ -33,6 +40,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     public static Dictionary<string, string?> AllClustersAt(string address) =>
         new[] { "cost-sharing", "compensation-fund", "trust-score", "evaluation" }
             .ToDictionary(c => $"ReverseProxy:Clusters:{c}:Destinations:d1:Address", _ => (string?)address);
+
+    public GatewayFactory StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

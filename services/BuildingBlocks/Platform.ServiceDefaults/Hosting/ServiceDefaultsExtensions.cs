@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Observability;
@@ -14,8 +14,8 @@ namespace Platform.ServiceDefaults.Hosting;
 /// <summary>The one way every platform component wires its cross-cutting concerns.</summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Largest request body any component accepts unless an endpoint says otherwise.</summary>
-    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+    /// <summary>Largest request body any component accepts unless <c>Limits:MaxRequestBodyBytes</c> or an endpoint says otherwise.</summary>
+    public const long DefaultMaxRequestBodyBytes = RequestLimits.DefaultMaxRequestBodyBytes;
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
@@ -25,7 +25,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
-        builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes);
+        builder.AddRequestLimits();
+        builder.Services.AddAuthorizationDocumentation();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         return builder;
@@ -34,8 +35,10 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Order matters: correlation first (so every log line and problem carries it), then errors, metrics,
     /// and identity. Management endpoints branch off before authentication so probes stay anonymous.
+    /// <paramref name="afterAuthentication"/> adds middleware that needs the caller's identity but must also see the
+    /// requests authorization refuses (the gateway's per-client rate limit and request metrics).
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
@@ -43,7 +46,9 @@ public static class ServiceDefaultsExtensions
         app.MapManagementEndpoints();
         app.UseHttpMetrics(o => o.ReduceStatusCodeCardinality());
         app.UseAuthentication();
+        afterAuthentication?.Invoke(app);
         app.UseAuthorization();
+        app.UseRequestTimeouts();
         return app;
     }
 }

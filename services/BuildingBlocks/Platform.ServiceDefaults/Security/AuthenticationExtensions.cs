@@ -24,6 +24,7 @@ public static class AuthenticationExtensions
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
+                o.Events = AuthenticationFailureMetrics.Events();
                 o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
                 if (!string.IsNullOrWhiteSpace(settings.Authority))
                 {

@@ -1,0 +1,68 @@
+using Scalar.AspNetCore;
+
+namespace Platform.Gateway.ApiReference;
+
+/// <summary>
+/// The API reference (architecture.md §5): <c>/openapi</c> lists the services' documents, <c>/openapi/{service}.json</c>
+/// serves each as the gateway presents it, and <c>/docs</c> is the interactive page (Scalar) over all of them, which
+/// obtains a token with the client credentials flow. All anonymous: they describe the API, they open nothing.
+/// </summary>
+public static class ApiReferenceEndpoints
+{
+    public const string IndexPath = "/openapi";
+    public const string PagePath = "/docs";
+
+    public static IServiceCollection AddApiReference(this IServiceCollection services)
+    {
+        services.AddHttpClient(ServiceDocuments.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.AddSingleton<ServiceDocuments>();
+        services.AddSingleton<TokenEndpointLocator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(IndexPath, (HttpContext context, ServiceDocuments documents) =>
+        {
+            var gateway = TokenEndpointLocator.GatewayUrl(context.Request);
+            return Results.Json(documents.Services.Select(s => new ServiceEntry(s, $"{gateway}{DocumentPath(s)}")));
+        }).AllowAnonymous().WithName("api-reference-index");
+
+        endpoints.MapGet(IndexPath + "/{service}.json", async (string service, HttpContext context, ServiceDocuments documents,
+            TokenEndpointLocator tokens, CancellationToken cancellationToken) =>
+        {
+            var found = await documents.GetAsync(service, cancellationToken);
+            if (found.Document is null)
+            {
+                return found.StatusCode == StatusCodes.Status404NotFound
+                    ? Results.Problem(statusCode: 404, title: "Not found", detail: $"No service '{service}' publishes an API description.")
+                    : Results.Problem(statusCode: 503, title: "Service unavailable", detail: $"The API description of '{service}' cannot be fetched now.");
+            }
+
+            var tokenUrl = await tokens.LocateAsync(context, cancellationToken);
+            return Results.Json(GatewayDocument.Present(found.Document, TokenEndpointLocator.GatewayUrl(context.Request), tokenUrl));
+        }).AllowAnonymous().WithName("api-reference-document");
+
+        endpoints.MapScalarApiReference(PagePath, async (options, context) =>
+        {
+            var documents = context.RequestServices.GetRequiredService<ServiceDocuments>();
+            var tokenUrl = await context.RequestServices.GetRequiredService<TokenEndpointLocator>().LocateAsync(context, context.RequestAborted);
+            options.WithTitle("Cross-boundary risk co-governance platform API");
+            foreach (var service in documents.Services)
+            {
+                options.AddDocument(service, service, DocumentPath(service));
+            }
+
+            if (tokenUrl is not null)
+            {
+                options.AddPreferredSecuritySchemes([GatewayDocument.OAuth2Scheme]);
+                options.AddClientCredentialsFlow(GatewayDocument.OAuth2Scheme, flow => flow.WithTokenUrl(tokenUrl));
+            }
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static string DocumentPath(string service) => $"{IndexPath}/{service}.json";
+
+    private sealed record ServiceEntry(string Name, string Url);
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Platform.Gateway.Proxy;
+
+/// <summary>
+/// Refuses a request whose declared <c>Content-Length</c> exceeds the body limit (<c>Limits:MaxRequestBodyBytes</c>)
+/// before anything is forwarded. A chunked body is cut off by Kestrel at the same limit while it streams; YARP then
+/// answers 413 and <see cref="ForwarderErrorProblemDetails"/> explains it.
+/// </summary>
+internal sealed class RequestBodyLimit(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (limit is not null && context.Request.ContentLength > limit)
+        {
+            await TypedResults.Problem(
+                $"The request body is {context.Request.ContentLength} bytes; at most {limit} are accepted.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request body too large").ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    }
+}

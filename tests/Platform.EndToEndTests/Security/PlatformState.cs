@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace Platform.EndToEndTests.Security;
+
+/// <summary>
+/// Everything a coordinator can list: the body of every GET operation without parameters (member registries, read
+/// models, dead letters), as one comparable snapshot. Refused calls must leave it exactly as it was.
+/// </summary>
+public static class PlatformState
+{
+    public static async Task<string> SnapshotAsync(PlatformCallers callers, RouteTable table)
+    {
+        var lists = table.Operations.Where(o => o.Method == "GET" && !o.HasParameters && !o.Anonymous).OrderBy(o => o.PathTemplate, StringComparer.Ordinal);
+        var parts = new List<string>();
+        foreach (var list in lists)
+        {
+            using var response = await callers.SendAsRoleAsync(list.Request(), "coordinator");
+            parts.Add($"{list}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return string.Join('\n', parts);
+    }
+
+    /// <summary>Waits until events of earlier tests have settled in every read model, so a change seen later is the suite's own.</summary>
+    public static async Task<string> SettledSnapshotAsync(PlatformCallers callers, RouteTable table)
+    {
+        var previous = await SnapshotAsync(callers, table);
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            var current = await SnapshotAsync(callers, table);
+            if (current == previous)
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        throw new TimeoutException("The platform's state kept changing; cannot take a stable snapshot.");
+    }
+
+    public static bool IsRefusal(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+}

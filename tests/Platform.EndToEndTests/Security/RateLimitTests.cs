@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.ServiceDefaults.Security;
+using Platform.Testing;
+using Xunit;
+
+namespace Platform.EndToEndTests.Security;
+
+/// <summary>
+/// The per-client rate limit as a real process enforces it: a second gateway with a tight limit (three requests, three
+/// more every three seconds) in front of the platform's gateway, so the suite's other calls never share its budget.
+/// Past the limit a client gets 429 with Retry-After, a refused write changes nothing, and after the wait it is served.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class RateLimitTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private ServiceProcess Limited { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["TokenIssuer__SigningKeyPem"] = TestTokens.PrivateKeyPem,
+            ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["RateLimiting__Clients__PermitLimit"] = "3",
+            ["RateLimiting__Clients__TokensPerPeriod"] = "3",
+            ["RateLimiting__Clients__Period"] = "00:00:05",
+        };
+        foreach (var cluster in PlatformProcesses.Services.Keys)
+        {
+            environment[$"ReverseProxy__Clusters__{cluster}__Destinations__d1__Address"] = platform.Gateway.BaseAddress.ToString();
+        }
+
+        Limited = new ServiceProcess("gateway-rate-limited", "gateway/Platform.Gateway", environment);
+        Limited.Start();
+        await Limited.WaitUntilReadyAsync();
+    }
+
+    public async Task DisposeAsync() => await Limited.DisposeAsync();
+
+    [Fact]
+    public async Task ClientOverItsLimitGetsTooManyRequestsChangesNothingAndIsServedAfterRetryAfter()
+    {
+        using var http = new HttpClient { BaseAddress = Limited.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Coordinator());
+        var cityId = "ratelimit" + Guid.NewGuid().ToString("N")[..6];
+
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 20 && refused is null; i++)
+        {
+            var response = await http.GetAsync("/api/trust/scores");
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, $"{response.StatusCode}");
+            refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+
+        Assert.NotNull(refused);
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 5);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+
+        using var refusedWrite = await http.PostAsJsonAsync("/api/cost-sharing/members", new
+        {
+            cityId, name = cityId, province = "安徽省", population = 1_000, gdpCny = 1m, contact = new { name = "x", email = "x@example.gov.cn" },
+        });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedWrite.StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(retryAfter));
+        using var served = await http.GetAsync("/api/trust/scores");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+
+        using var coordinator = await platform.ClientAsync(PlatformRoles.Coordinator);
+        using var member = await coordinator.GetAsync($"/api/cost-sharing/members/{cityId}");
+        Assert.Equal(HttpStatusCode.NotFound, member.StatusCode);
+    }
+}
