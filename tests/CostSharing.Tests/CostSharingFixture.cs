@@ -30,6 +30,15 @@ public sealed class CostSharingFixture : IAsyncLifetime
         return (await session.QueryAsync<long>(sql)).Single();
     }
 
+    public HttpClient City(string cityId) => Service.ClientWithToken(TestTokens.City(cityId));
+
+    public HttpClient As(string role) => Service.ClientWithToken(TestTokens.For(role));
+
+    /// <summary>Every document and outbox row the cost-sharing slices wrote, to prove a refused request changed nothing.</summary>
+    public async Task<string> AllWritesAsync() => string.Join(", ", await Task.WhenAll(
+        new[] { "mt_doc_membercity", "mt_doc_agreement", "mt_doc_incident", "mt_doc_costclaim", "mt_doc_allocation", "platform_outbox" }
+            .Select(async table => $"{table}={await CountAsync($"select count(*) from cost_sharing.{table}")}")));
+
     /// <summary>Every write the service made: member documents plus outbox rows.</summary>
     public async Task<(long Members, long Outbox)> WritesAsync() =>
         (await CountAsync("select count(*) from cost_sharing.mt_doc_membercity"),

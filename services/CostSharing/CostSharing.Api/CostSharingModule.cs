@@ -1,8 +1,17 @@
+using CostSharing.Api.Domain.Agreements;
+using CostSharing.Api.Domain.Claims;
+using CostSharing.Api.Domain.Incidents;
 using CostSharing.Api.Domain.Members;
+using CostSharing.Api.Features.Agreements;
+using CostSharing.Api.Features.Allocations;
+using CostSharing.Api.Features.Claims;
+using CostSharing.Api.Features.Incidents;
 using CostSharing.Api.Features.Members;
+using CostSharing.Api.Infrastructure;
 using Marten;
 using Platform.Contracts;
 using Platform.Messaging;
+using Platform.Messaging.Idempotency;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Store;
 
@@ -21,6 +30,8 @@ public static class CostSharingModule
     {
         builder.AddPlatformStore("cost_sharing", ConfigureStore);
         builder.AddPlatformMessaging(ServiceName, Topics.CostSharing);
+        builder.Services.AddAuthorizationBuilder().AddCostSharingPolicies();
+        builder.Services.AddExceptionHandler<RuleViolationHandler>();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -28,8 +39,13 @@ public static class CostSharingModule
     public static WebApplication MapCostSharing(this WebApplication app)
     {
         app.MapOpenApi($"{RoutePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
+        app.UseIdempotencyKeys();
         var api = app.MapGroup(RoutePrefix);
         api.MapMemberEndpoints();
+        api.MapAgreementEndpoints();
+        api.MapIncidentEndpoints();
+        api.MapClaimEndpoints();
+        api.MapAllocationEndpoints();
         app.MapDeadLetterAdmin(RoutePrefix);
         return app;
     }
@@ -37,5 +53,10 @@ public static class CostSharingModule
     private static void ConfigureStore(StoreOptions options)
     {
         options.Schema.For<MemberCity>().Identity(m => m.CityId).UseOptimisticConcurrency(true);
+        options.Schema.For<Agreement>().UseOptimisticConcurrency(true);
+        // Incidents are edited by several people (transitions, claims touching them): stale writes are conflicts.
+        options.Schema.For<Incident>().UseOptimisticConcurrency(true).GinIndexJsonData();
+        options.Schema.For<CostClaim>().UseOptimisticConcurrency(true).Index(c => c.IncidentId);
+        options.Schema.For<Allocation>().Index(a => a.IncidentId);
     }
 }

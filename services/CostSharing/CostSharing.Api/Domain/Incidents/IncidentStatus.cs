@@ -1,0 +1,26 @@
+namespace CostSharing.Api.Domain.Incidents;
+
+/// <summary>The incident lifecycle of issue 4, in order.</summary>
+public enum IncidentStatus
+{
+    Reported,
+    Confirmed,
+    ResponseClosed,
+    CostsFinalized,
+    Allocated,
+    Settled,
+}
+
+public static class IncidentStatusNames
+{
+    public static string Of(IncidentStatus status) => status switch
+    {
+        IncidentStatus.Reported => "reported",
+        IncidentStatus.Confirmed => "confirmed",
+        IncidentStatus.ResponseClosed => "response-closed",
+        IncidentStatus.CostsFinalized => "costs-finalized",
+        IncidentStatus.Allocated => "allocated",
+        IncidentStatus.Settled => "settled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}

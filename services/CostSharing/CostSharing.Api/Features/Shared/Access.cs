@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using CostSharing.Api.Domain.Incidents;
+using Marten;
+using Platform.ServiceDefaults.Security;
+
+namespace CostSharing.Api.Features.Shared;
+
+/// <summary>
+/// Object-level access (issue 4): a city sees the incidents it takes part in, and their allocations; every
+/// other role reads everything. An incident a city may not see is reported as not found.
+/// </summary>
+internal static class Access
+{
+    public static async Task<Incident?> VisibleIncidentAsync(IQuerySession session, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var incident = await session.LoadAsync<Incident>(id, cancellationToken);
+        return incident is not null && MaySee(user, incident) ? incident : null;
+    }
+
+    public static bool MaySee(ClaimsPrincipal user, Incident incident) => !user.IsCity() || incident.TakesPart(user.CityId());
+
+    /// <summary>Who did it, for histories: the city, or the role and client of the caller.</summary>
+    public static string Actor(ClaimsPrincipal user) =>
+        user.CityId() ?? $"{user.Role()}:{user.FindFirst(PlatformClaims.ClientId)?.Value ?? user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown"}";
+}

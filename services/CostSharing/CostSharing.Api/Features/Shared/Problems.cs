@@ -1,0 +1,11 @@
+namespace CostSharing.Api.Features.Shared;
+
+internal static class Problems
+{
+    /// <summary>Also the answer for another tenant's object: a city must not learn that it exists (architecture.md §5).</summary>
+    public static IResult NotFound(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    public static IResult Unprocessable(string title, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail);
+}

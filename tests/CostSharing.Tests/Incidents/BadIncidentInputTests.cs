@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace CostSharing.Tests.Incidents;
+
+/// <summary>Bad input gets a 4xx problem with the reason and changes nothing (issue 4, architecture.md §5).</summary>
+public sealed class BadIncidentInputTests(CostSharingFixture fixture) : IClassFixture<CostSharingFixture>
+{
+    public static TheoryData<string, object, string> BadClaims => new()
+    {
+        { "negative amount", Scenario.Claim(0m, 0m, ("personnel", -5m)), "lines[0].amount" },
+        { "zero amount", Scenario.Claim(0m, 0m, ("personnel", 0m)), "lines[0].amount" },
+        { "over-precise amount", Scenario.Claim(0m, 0m, ("personnel", 10.005m)), "lines[0].amount" },
+        { "over-precise insurance", Scenario.Claim(0.001m, 0m, ("personnel", 10m)), "insurance" },
+        { "insurance above the claim", Scenario.Claim(8m, 3m, ("personnel", 10m)), "insurance" },
+        { "unknown category", Scenario.Claim(0m, 0m, ("snacks", 10m)), "lines[0].category" },
+        { "no lines", new { lines = Array.Empty<object>() }, "lines" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadClaims))]
+    public async Task BadClaimIsRefusedWithTheFieldAndChangesNothing(string because, object claim, string field)
+    {
+        var (scenario, incidentId) = await ConfirmedIncidentAsync("claim-" + string.Concat(because.Split(' ').Select(word => word[0])));
+        using var city = fixture.City(scenario.Id("up"));
+        var before = await fixture.AllWritesAsync();
+
+        var response = await city.PostAsJsonAsync($"/api/cost-sharing/incidents/{incidentId}/claims", claim);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, because);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{because}: expected an error for '{field}' in {problem}");
+        Assert.Equal(before, await fixture.AllWritesAsync());
+    }
+
+    [Fact]
+    public async Task UnknownCitiesAreNamedAndNothingIsOpened()
+    {
+        var scenario = await AgreementAsync("unknown");
+        var before = await fixture.AllWritesAsync();
+
+        var response = await scenario.Coordinator.PostAsJsonAsync("/api/cost-sharing/incidents", scenario.IncidentBody(scenario.Id("agreement"), DateTimeOffset.UtcNow.AddDays(-1),
+            Scenario.Origin(scenario.Id("up"), 1m, DateTimeOffset.UtcNow.AddDays(-1)), Scenario.Affected("atlantis", 5)));
+
+        await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "atlantis");
+        Assert.Equal(before, await fixture.AllWritesAsync());
+    }
+
+    [Fact]
+    public async Task OriginWeightsSummingToZeroAreBadInput()
+    {
+        var scenario = await AgreementAsync("zero-origin");
+        var before = await fixture.AllWritesAsync();
+
+        var response = await scenario.Coordinator.PostAsJsonAsync("/api/cost-sharing/incidents", scenario.IncidentBody(scenario.Id("agreement"), DateTimeOffset.UtcNow.AddDays(-1),
+            Scenario.Origin(scenario.Id("up"), 0m, DateTimeOffset.UtcNow.AddDays(-1)), Scenario.Affected(scenario.Id("down"), 5)));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "sum to zero");
+        Assert.Equal(before, await fixture.AllWritesAsync());
+    }
+
+    [Fact]
+    public async Task AffectedKeySummingToZeroIsRefusedByTheRule()
+    {
+        var scenario = await AgreementAsync("zero-key");
+        var before = await fixture.AllWritesAsync();
+
+        var response = await scenario.Coordinator.PostAsJsonAsync("/api/cost-sharing/incidents", scenario.IncidentBody(scenario.Id("agreement"), DateTimeOffset.UtcNow.AddDays(-1),
+            Scenario.Origin(scenario.Id("up"), 1m, DateTimeOffset.UtcNow.AddDays(-1)), Scenario.Affected(scenario.Id("down"), 0)));
+
+        await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "population-exposeds of the affected cities sum to zero");
+        Assert.Equal(before, await fixture.AllWritesAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"rule":{"rule":"origin-primary","originShare":0.3},"netEligibleCost":10,"participants":[{"cityId":"aa","side":"origin","contributionWeight":1}]}""", "rule.originShare")]
+    [InlineData("""{"rule":{"rule":"proportional","key":"equal"},"netEligibleCost":10.001,"participants":[{"cityId":"aa","side":"origin"}]}""", "netEligibleCost")]
+    [InlineData("""{"rule":{"rule":"proportional","key":"equal"},"netEligibleCost":-1,"participants":[{"cityId":"aa","side":"origin"}]}""", "netEligibleCost")]
+    [InlineData("""{"rule":{"rule":"shapley"},"netEligibleCost":10,"participants":[{"cityId":"aa","side":"origin","standAloneCost":1.111}]}""", "participants[0].standAloneCost")]
+    [InlineData("""{"rule":{"rule":"magic"},"netEligibleCost":10,"participants":[{"cityId":"aa","side":"sideways"}]}""", "participants[0].side")]
+    public async Task CalculatorRefusesBadInputWithTheField(string body, string field)
+    {
+        using var client = fixture.As("evaluator");
+
+        var response = await client.PostAsync("/api/cost-sharing/allocations/calculate", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"expected an error for '{field}' in {problem}");
+    }
+
+    [Fact]
+    public async Task AgreementWithAnOriginShareBelowOneHalfIsRefused()
+    {
+        var scenario = new Scenario(fixture, "alpha");
+        var before = await fixture.AllWritesAsync();
+
+        var response = await scenario.Coordinator.PostAsJsonAsync("/api/cost-sharing/agreements", scenario.AgreementBody(scenario.Id("agreement"), Scenario.OriginPrimary(0.4m, "equal"), ["up"]));
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "between 0.5 and 1");
+        Assert.Equal(before, await fixture.AllWritesAsync());
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string reason)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, body);
+        Assert.Contains(reason, body);
+    }
+
+    private async Task<Scenario> AgreementAsync(string prefix)
+    {
+        var scenario = new Scenario(fixture, prefix);
+        await scenario.RegisterAsync("up", "down");
+        await scenario.AgreementAsync(Scenario.OriginPrimary(0.7m, "population-exposed"), ["up", "down"]);
+        return scenario;
+    }
+
+    private async Task<(Scenario, Guid)> ConfirmedIncidentAsync(string prefix)
+    {
+        var scenario = await AgreementAsync(prefix);
+        var incidentId = await scenario.OpenAsync(scenario.IncidentBody(scenario.Id("agreement"), DateTimeOffset.UtcNow.AddDays(-1),
+            Scenario.Origin(scenario.Id("up"), 1m, DateTimeOffset.UtcNow.AddDays(-1)), Scenario.Affected(scenario.Id("down"), 5)));
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Coordinator.PostAsync($"/api/cost-sharing/incidents/{incidentId}/confirm", null)).StatusCode);
+        return (scenario, incidentId);
+    }
+}
