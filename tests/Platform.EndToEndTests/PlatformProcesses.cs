@@ -36,6 +36,7 @@ public static class PlatformProcesses
         foreach (var service in services)
         {
             environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Address"] = service.BaseAddress.ToString();
+            environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Health"] = $"http://127.0.0.1:{service.ManagementPort}";
         }
 
         return new ServiceProcess("gateway", "gateway/Platform.Gateway", environment);

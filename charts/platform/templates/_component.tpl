@@ -54,6 +54,9 @@ $(VAR), which only expands variables defined earlier in the list.
 {{- if eq $other.role "service" }}
 - name: ReverseProxy__Clusters__{{ $name }}__Destinations__d1__Address
   value: {{ printf "http://%s:%v" $other.resourceName $other.ports.http | quote }}
+{{- /* Active health checks probe /health/ready on the service's management port. */}}
+- name: ReverseProxy__Clusters__{{ $name }}__Destinations__d1__Health
+  value: {{ printf "http://%s:%v" $other.resourceName $other.ports.management | quote }}
 {{- end }}
 {{- end }}
 {{- end }}

@@ -28,6 +28,7 @@ internal static class PlatformResourceExtensions
             // The gateway's cluster ids are the service names (gateway/Platform.Gateway routes).
             gateway
                 .WithEnvironment($"ReverseProxy__Clusters__{component.Name}__Destinations__d1__Address", component.Url)
+                .WithEnvironment($"ReverseProxy__Clusters__{component.Name}__Destinations__d1__Health", component.ManagementUrl)
                 .WaitFor(service);
         }
 
