@@ -11,9 +11,6 @@ using CostSharing.Api.Infrastructure;
 using Marten;
 using Platform.Contracts;
 using Platform.Messaging;
-using Platform.Messaging.Idempotency;
-using Platform.Messaging.Inbox;
-using Platform.Messaging.Store;
 
 namespace CostSharing.Api;
 
@@ -28,25 +25,20 @@ public static class CostSharingModule
 
     public static WebApplicationBuilder AddCostSharing(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformStore("cost_sharing", ConfigureStore);
-        builder.AddPlatformMessaging(ServiceName, Topics.CostSharing);
+        builder.AddPlatformService(ServiceName, "cost_sharing", ConfigureStore, Topics.CostSharing);
         builder.Services.AddAuthorizationBuilder().AddCostSharingPolicies();
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
-        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapCostSharing(this WebApplication app)
     {
-        app.MapOpenApi($"{RoutePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
-        app.UseIdempotencyKeys();
-        var api = app.MapGroup(RoutePrefix);
+        var api = app.MapPlatformService(RoutePrefix);
         api.MapMemberEndpoints();
         api.MapAgreementEndpoints();
         api.MapIncidentEndpoints();
         api.MapClaimEndpoints();
         api.MapAllocationEndpoints();
-        app.MapDeadLetterAdmin(RoutePrefix);
         return app;
     }
 

@@ -5,8 +5,6 @@ using Marten;
 using Platform.Contracts;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging;
-using Platform.Messaging.Inbox;
-using Platform.Messaging.Store;
 
 namespace Evaluation.Api;
 
@@ -21,20 +19,15 @@ public static class EvaluationModule
 
     public static WebApplicationBuilder AddEvaluation(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformStore("evaluation", ConfigureStore);
-        builder.AddPlatformMessaging(ServiceName, Topics.Evaluation, Topics.CostSharing)
+        builder.AddPlatformService(ServiceName, "evaluation", ConfigureStore, Topics.Evaluation, Topics.CostSharing)
             .Handle<MemberJoined, MemberJoinedHandler>()
             .Handle<MemberUpdated, MemberUpdatedHandler>();
-        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapEvaluation(this WebApplication app)
     {
-        app.MapOpenApi($"{RoutePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
-        var api = app.MapGroup(RoutePrefix);
-        api.MapMemberEndpoints();
-        app.MapDeadLetterAdmin(RoutePrefix);
+        app.MapPlatformService(RoutePrefix).MapMemberEndpoints();
         return app;
     }
 

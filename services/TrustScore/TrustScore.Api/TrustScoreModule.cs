@@ -2,8 +2,6 @@ using Marten;
 using Platform.Contracts;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging;
-using Platform.Messaging.Inbox;
-using Platform.Messaging.Store;
 using TrustScore.Api.Domain;
 using TrustScore.Api.Features.Scores;
 using TrustScore.Api.Integration;
@@ -22,20 +20,15 @@ public static class TrustScoreModule
 
     public static WebApplicationBuilder AddTrustScore(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformStore("trust_score", ConfigureStore);
-        builder.AddPlatformMessaging(ServiceName, Topics.TrustScore, Topics.CostSharing)
+        builder.AddPlatformService(ServiceName, "trust_score", ConfigureStore, Topics.TrustScore, Topics.CostSharing)
             .Handle<MemberJoined, MemberJoinedHandler>()
             .Handle<MemberUpdated, MemberUpdatedHandler>();
-        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapTrustScore(this WebApplication app)
     {
-        app.MapOpenApi($"{RoutePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
-        var api = app.MapGroup(RoutePrefix);
-        api.MapScoreEndpoints();
-        app.MapDeadLetterAdmin(RoutePrefix);
+        app.MapPlatformService(RoutePrefix).MapScoreEndpoints();
         return app;
     }
 

@@ -1,0 +1,38 @@
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Messaging.Idempotency;
+using Platform.Messaging.Inbox;
+using Platform.Messaging.Store;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// The parts every platform service wires the same way: its Marten store in its own schema, its messaging
+/// (publish topic, subscriptions), its OpenAPI document, idempotency keys and the dead-letter admin calls.
+/// A service's module adds only what is its own: documents, handlers, policies, endpoints.
+/// </summary>
+public static class PlatformServiceRegistration
+{
+    public static MessagingBuilder AddPlatformService(
+        this WebApplicationBuilder builder, string serviceName, string schema, Action<StoreOptions> configureStore,
+        string publishTopic, params string[] subscribedTopics)
+    {
+        builder.AddPlatformStore(schema, configureStore);
+        builder.Services.AddOpenApi();
+        return builder.AddPlatformMessaging(serviceName, publishTopic, subscribedTopics);
+    }
+
+    /// <summary>
+    /// Maps the service's OpenAPI document (anonymous, for the gateway's API reference) and its dead-letter
+    /// admin calls, turns on idempotency keys, and returns the group under which its own endpoints go.
+    /// </summary>
+    public static RouteGroupBuilder MapPlatformService(this WebApplication app, string routePrefix)
+    {
+        app.MapOpenApi($"{routePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
+        app.UseIdempotencyKeys();
+        app.MapDeadLetterAdmin(routePrefix);
+        return app.MapGroup(routePrefix);
+    }
+}
