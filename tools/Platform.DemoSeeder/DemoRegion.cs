@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace Platform.DemoSeeder;
 
-/// <summary>The demo data set, read from <c>demo-region.json</c> beside the program.</summary>
-internal sealed record DemoRegion(string Id, string Name, DemoClient Client, IReadOnlyList<DemoMember> Members)
+/// <summary>
+/// The demo data set, read from <c>demo-region.json</c> beside the program: the member cities, the agreement
+/// between them and the incidents whose costs they shared (both optional, so a bare region still loads).
+/// </summary>
+internal sealed record DemoRegion(
+    string Id, string Name, DemoClient Client, IReadOnlyList<DemoMember> Members, DemoAgreement? Agreement, IReadOnlyList<DemoIncident>? Incidents)
 {
     public const string FileName = "demo-region.json";
 
@@ -15,7 +19,7 @@ internal sealed record DemoRegion(string Id, string Name, DemoClient Client, IRe
     }
 }
 
-/// <summary>The client the seeder obtains its token as (a coordinator: only it may register members).</summary>
+/// <summary>A client the seeder obtains a token as: the coordinator for the region, a city for its own claims.</summary>
 internal sealed record DemoClient(string ClientId, string ClientSecret);
 
 /// <summary>A member city, exactly as <c>POST /api/cost-sharing/members</c> takes it.</summary>

@@ -8,8 +8,13 @@ using Polly;
 namespace Platform.DemoSeeder;
 
 /// <summary>The few calls of the gateway's public API the seeder makes; every call goes through the retry pipeline.</summary>
-internal sealed class GatewayApi(HttpClient http, ResiliencePipeline<HttpResponseMessage> retry)
+internal sealed partial class GatewayApi(HttpClient http, ResiliencePipeline<HttpResponseMessage> retry)
 {
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Web defaults with nulls left out: an optional field the demo data leaves out is absent on the wire too.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     /// <summary>OAuth 2.0 client credentials grant (RFC 6749 §4.4) at the gateway's token endpoint.</summary>
     public async Task<string> GetAccessTokenAsync(DemoClient client, CancellationToken cancellationToken)
     {
@@ -48,6 +53,35 @@ internal sealed class GatewayApi(HttpClient http, ResiliencePipeline<HttpRespons
 
         await EnsureSuccessAsync(response, $"registering member '{member.CityId}'", cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// One call as <paramref name="accessToken"/>'s client, answered with its JSON body. The retry pipeline may send
+    /// it again (after a timeout, say): where the API honours an <paramref name="idempotencyKey"/> the repeat is
+    /// answered with the first response instead of acting twice.
+    /// </summary>
+    private async Task<T> CallAsync<T>(
+        HttpMethod method, string path, string accessToken, object? body, string? idempotencyKey, string what, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () =>
+            {
+                var message = new HttpRequestMessage(method, path)
+                {
+                    Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json),
+                    Headers = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) },
+                };
+                if (idempotencyKey is not null)
+                {
+                    message.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
+                }
+
+                return message;
+            },
+            cancellationToken);
+        await EnsureSuccessAsync(response, what, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
+            ?? throw new GatewayRefusedException($"The gateway answered the {what} without a body.");
     }
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken) =>

@@ -9,14 +9,14 @@ var gatewayUrl = configuration["Gateway:Url"] ?? "http://127.0.0.1:8080";
 var region = await DemoRegion.LoadAsync(Path.Combine(AppContext.BaseDirectory, DemoRegion.FileName));
 
 using var http = new HttpClient { BaseAddress = new Uri(gatewayUrl.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
-var seeder = new RegionSeeder(new GatewayApi(http, GatewayRetry.Create(Console.Out)), Console.Out);
+var seeder = new RegionSeeder(new GatewayApi(http, GatewayRetry.Create(Console.Out)), Console.Out, TimeProvider.System);
 Console.WriteLine($"Gateway: {gatewayUrl}");
 try
 {
     await seeder.SeedAsync(region, CancellationToken.None);
     return 0;
 }
-catch (Exception e) when (e is GatewayRefusedException or HttpRequestException or TimeoutRejectedException)
+catch (Exception e) when (e is GatewayRefusedException or HttpRequestException or TimeoutRejectedException or InvalidDataException)
 {
     Console.Error.WriteLine($"Seeding failed: {e.Message}");
     return 1;
