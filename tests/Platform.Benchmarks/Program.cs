@@ -1,9 +1,12 @@
 using Platform.Benchmarks.CostSharing;
+using Platform.Benchmarks.Fund;
 using Platform.Benchmarks.Gateway;
 using Platform.Benchmarks.Messaging;
 
 // Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [events] [writers]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [rate] [concurrency] [seconds] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- allocation [affected cities] [lines per claim] [incidents]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- fund [entries per round] [clients] [batch size] [rounds]
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {
@@ -21,8 +24,15 @@ switch (suite)
             linesPerClaim: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
             incidents: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
+    case "fund":
+        await FundThroughput.RunAsync(
+            entries: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000,
+            clients: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 32,
+            batchSize: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 500,
+            rounds: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund.");
         return 2;
 }
 

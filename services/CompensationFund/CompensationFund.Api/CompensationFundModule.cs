@@ -1,56 +1,93 @@
-using CompensationFund.Api.Domain.Accounts;
-using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Features.Accounts;
+using CompensationFund.Api.Features.Banking;
+using CompensationFund.Api.Features.Compensation;
+using CompensationFund.Api.Features.Contributions;
+using CompensationFund.Api.Features.Payments;
+using CompensationFund.Api.Features.Entries;
 using CompensationFund.Api.Features.Members;
+using CompensationFund.Api.Features.Periods;
+using CompensationFund.Api.Features.Reports;
+using CompensationFund.Api.Features.Reservations;
+using CompensationFund.Api.Features.Settlements;
+using CompensationFund.Api.Features.ThirdParty;
+using CompensationFund.Api.Infrastructure;
+using CompensationFund.Api.Infrastructure.Ledger;
+using CompensationFund.Api.Infrastructure.Reports;
 using CompensationFund.Api.Integration;
-using Marten;
+using CompensationFund.Api.Integration.Compensation;
+using CompensationFund.Api.Integration.Evaluation;
+using CompensationFund.Api.Integration.Settlement;
+using CompensationFund.Api.Integration.Trust;
 using Platform.Contracts;
 using Platform.Contracts.CostSharing;
+using Platform.Contracts.Evaluation;
+using Platform.Contracts.Trust;
 using Platform.Messaging;
+using Platform.Messaging.Idempotency;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Store;
 
 namespace CompensationFund.Api;
 
 /// <summary>
-/// Compensation-fund keeps the community's incentive ledger (architecture.md §2). Routes live under
-/// <c>/api/fund</c>, the same path the gateway exposes.
+/// Compensation-fund keeps the community's incentive ledger (architecture.md §2; design in docs/compensation-fund.md).
+/// Routes live under <c>/api/fund</c>, the same path the gateway exposes.
 /// </summary>
-/// <remarks>
-/// Design note: this first slice only opens each member's accounts, empty, when cost-sharing reports the
-/// member joined. The ledger itself (immutable journal entries as events, balances as projections
-/// rebuilt from them, architecture.md §4) comes with the compensation-fund issue; until then the
-/// <see cref="LedgerAccount.Balance"/> stored on the account document is never posted to.
-/// </remarks>
-public static class CompensationFundModule
+public static partial class CompensationFundModule
 {
     public const string ServiceName = "compensation-fund";
     public const string RoutePrefix = "/api/fund";
+    public const string SchemaName = "compensation_fund";
+
+    private static readonly LedgerSchema Ledger = new(SchemaName);
 
     public static WebApplicationBuilder AddCompensationFund(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformStore("compensation_fund", ConfigureStore);
-        builder.AddPlatformMessaging(ServiceName, Topics.CompensationFund, Topics.CostSharing)
+        KeepSessionsWarm(builder.Configuration);
+        builder.AddPlatformService(ServiceName, SchemaName, ConfigureStore, Topics.CompensationFund, Topics.CostSharing, Topics.TrustScore, Topics.Evaluation)
             .Handle<MemberJoined, MemberJoinedHandler>()
-            .Handle<MemberUpdated, MemberUpdatedHandler>();
+            .Handle<MemberUpdated, MemberUpdatedHandler>()
+            .Handle<AllocationFinalized, AllocationFinalizedHandler>()
+            .Handle<AllocationSuperseded, AllocationSupersededHandler>()
+            .Handle<TrustTierChanged, TrustTierChangedHandler>()
+            .Handle<EvaluationPublished, EvaluationPublishedHandler>();
+        builder.Services.AddScoped<IAllocationListener, CompensationProposer>();
+        builder.Services.AddSingleton(Ledger);
+        builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddSingleton<AccountDirectory>();
+        builder.Services.AddSingleton<AccountOpening>();
+        builder.Services.AddSingleton<BalanceReader>();
+        builder.Services.AddSingleton<FundLedger>();
+        builder.Services.AddSingleton<PeriodCloser>();
+        builder.Services.AddSingleton<LedgerReplay>();
+        builder.Services.AddSingleton<SettlementPayments>();
+        builder.Services.AddSingleton<PaymentRecorder>();
+        builder.Services.AddSingleton<ReconciliationReport>();
+        builder.Services.AddHostedService<FundMetricsCollector>();
+        builder.Services.AddHostedService<FundChartInitializer>();
+        builder.Services.AddSingleton<ReservationExpiry>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiry>());
+        builder.Services.AddExceptionHandler<FundRuleExceptionHandler>();
         builder.Services.AddAuthorizationBuilder().AddFundPolicies();
-        builder.Services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication MapCompensationFund(this WebApplication app)
     {
-        app.MapOpenApi($"{RoutePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
-        var api = app.MapGroup(RoutePrefix);
+        var api = app.MapPlatformService(RoutePrefix);
         api.MapMemberEndpoints();
         api.MapAccountEndpoints();
-        app.MapDeadLetterAdmin(RoutePrefix);
+        api.MapEntryEndpoints();
+        api.MapReservationEndpoints();
+        api.MapPeriodEndpoints();
+        api.MapSettlementEndpoints();
+        api.MapContributionEndpoints();
+        api.MapBankingEndpoints();
+        api.MapCompensationEndpoints();
+        api.MapThirdPartyEndpoints();
+        api.MapReportEndpoints();
+        api.MapPost("/payouts", PayOut.HandleAsync).WithTags("Compensation").RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .Produces<EntryResponse>(StatusCodes.Status201Created).WithSummary("Pays out what the fund owes a city on its compensation payable (finance).");
         return app;
-    }
-
-    private static void ConfigureStore(StoreOptions options)
-    {
-        options.Schema.For<FundMember>().Identity(m => m.CityId);
-        options.Schema.For<LedgerAccount>().Identity(a => a.Id).Index(a => a.OwnerCityId);
     }
 }

@@ -12,6 +12,8 @@ public static class CityRecords
     public static readonly IReadOnlySet<string> Private = new HashSet<string>(StringComparer.Ordinal)
     {
         "/api/fund/members/{cityId}/accounts",
+        "/api/fund/members/{cityId}/statement",
+        "/api/fund/members/{cityId}/deposit",
     };
 
     /// <summary>Every member may read these for every city.</summary>

@@ -6,8 +6,10 @@ namespace Platform.EndToEndTests.Security;
 /// <summary>One operation of a service's OpenAPI document, and who may call it.</summary>
 public sealed partial record Operation(
     string Service, string Method, string PathTemplate, bool Anonymous, IReadOnlyList<string>? Roles,
-    IReadOnlyDictionary<string, string> ParameterFormats, bool HasBody)
+    IReadOnlyDictionary<string, string> ParameterFormats, string? BodyMediaType)
 {
+    public bool HasBody => BodyMediaType is not null;
+
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head"];
 
     public bool IsSafe => Method is "GET" or "HEAD";
@@ -28,7 +30,7 @@ public sealed partial record Operation(
                     : null;
                 yield return new Operation(
                     service, operation.Name.ToUpperInvariant(), path.Name, anonymous, roles,
-                    PathParameters(path.Value, operation.Value), operation.Value.TryGetProperty("requestBody", out _));
+                    PathParameters(path.Value, operation.Value), BodyMediaTypeOf(operation.Value));
             }
         }
     }
@@ -54,13 +56,20 @@ public sealed partial record Operation(
     public HttpRequestMessage Request(IReadOnlyDictionary<string, string>? values = null)
     {
         var request = new HttpRequestMessage(new HttpMethod(Method), Path(values));
-        if (HasBody)
+        if (BodyMediaType is { } mediaType)
         {
-            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            // The operation's own media type, so routing never refuses it as 415 before authorization decides.
+            request.Content = new StringContent(mediaType.Contains("json", StringComparison.Ordinal) ? "{}" : string.Empty, System.Text.Encoding.UTF8, mediaType);
         }
 
         return request;
     }
+
+    /// <summary>The first media type the operation's request body declares (JSON when it declares none).</summary>
+    private static string? BodyMediaTypeOf(JsonElement operation) =>
+        !operation.TryGetProperty("requestBody", out var body) ? null
+        : body.TryGetProperty("content", out var content) && content.EnumerateObject().FirstOrDefault() is { Name.Length: > 0 } first ? first.Name
+        : "application/json";
 
     private static Dictionary<string, string> PathParameters(JsonElement pathItem, JsonElement operation)
     {

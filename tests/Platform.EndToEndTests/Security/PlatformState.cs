@@ -15,7 +15,7 @@ public static class PlatformState
         foreach (var list in lists)
         {
             using var response = await callers.SendAsRoleAsync(list.Request(), "coordinator");
-            parts.Add($"{list}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            parts.Add($"{list}: {(int)response.StatusCode} {WithoutGenerationTime(await response.Content.ReadAsStringAsync())}");
         }
 
         return string.Join('\n', parts);
@@ -39,6 +39,13 @@ public static class PlatformState
 
         throw new TimeoutException("The platform's state kept changing; cannot take a stable snapshot.");
     }
+
+    /// <summary>
+    /// Reports say when they were generated (<c>generatedAt</c>); that changes on every read without any state
+    /// changing, so it is left out of the comparison.
+    /// </summary>
+    private static string WithoutGenerationTime(string body) =>
+        System.Text.RegularExpressions.Regex.Replace(body, "\"generatedAt\":\"[^\"]*\"", "\"generatedAt\":\"…\"");
 
     public static bool IsRefusal(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }

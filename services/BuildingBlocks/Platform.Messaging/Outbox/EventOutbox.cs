@@ -15,6 +15,12 @@ namespace Platform.Messaging.Outbox;
 /// </summary>
 public sealed class EventOutbox(EventTypeRegistry registry, MessagingTables tables, IOptions<MessagingOptions> options, TimeProvider clock)
 {
+    /// <summary>Sessions that enqueued events and have not committed yet, so the commit listener wakes the relay only for them.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentSession, object> Enqueued = [];
+
+    /// <summary>True (once) when <paramref name="session"/> enqueued events since it last committed.</summary>
+    internal static bool TakeEnqueued(IDocumentSession session) => Enqueued.Remove(session);
+
     /// <summary>Queues <paramref name="event"/> for this service's topic, keyed by the aggregate id.</summary>
     /// <returns>The message id the event will carry.</returns>
     public Guid Enqueue<TEvent>(IDocumentSession session, string aggregateId, TEvent @event)
@@ -29,6 +35,7 @@ public sealed class EventOutbox(EventTypeRegistry registry, MessagingTables tabl
         where TEvent : notnull
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(aggregateId);
+        Enqueued.AddOrUpdate(session, topic);
         var contract = registry.ContractOf(@event.GetType());
         var messageId = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(@event, @event.GetType(), EventTypeRegistry.JsonOptions);

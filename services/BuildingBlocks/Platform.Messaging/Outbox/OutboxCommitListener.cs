@@ -3,12 +3,21 @@ using Marten.Services;
 
 namespace Platform.Messaging.Outbox;
 
-/// <summary>Signals the relay after every committed Marten transaction.</summary>
+/// <summary>
+/// Signals the relay after a committed Marten transaction that enqueued outbox events. A transaction that enqueued
+/// nothing leaves the relay asleep: waking it on every commit made it run an empty pass (three queries) per write, which
+/// measurably cost a write-heavy service (the fund's ledger) a tenth of its database time. The relay's poll still covers
+/// anything a signal could miss.
+/// </summary>
 internal sealed class OutboxCommitListener(OutboxSignal signal) : DocumentSessionListenerBase
 {
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        signal.Notify();
+        if (EventOutbox.TakeEnqueued(session))
+        {
+            signal.Notify();
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Members;
+using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging.Envelope;
@@ -11,18 +12,15 @@ namespace CompensationFund.Api.Integration;
 /// A city joined the community: the fund records it and opens its accounts, empty. Safe to apply twice
 /// even without the inbox: the member is upserted by id and only missing accounts are opened.
 /// </summary>
-public sealed class MemberJoinedHandler : IIntegrationEventHandler<MemberJoined>
+public sealed class MemberJoinedHandler(AccountOpening opening) : IIntegrationEventHandler<MemberJoined>
 {
     public async Task HandleAsync(MemberJoined joined, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
         var member = await session.LoadAsync<FundMember>(joined.CityId, cancellationToken) ?? FundMember.Unknown(joined.CityId);
-        member.Join(joined.Name, joined.Province, joined.JoinedAt);
+        member.Join(joined.Name, joined.Province, joined.Population, joined.GdpCny, joined.JoinedAt);
         session.Store(member);
 
         var existing = await session.LoadManyAsync<LedgerAccount>(cancellationToken, MemberAccounts.IdsFor(joined.CityId));
-        foreach (var account in MemberAccounts.OpenMissing(joined.CityId, existing.Select(a => a.Kind), joined.JoinedAt))
-        {
-            session.Store(account);
-        }
+        opening.Open(session, [.. MemberAccounts.OpenMissing(joined.CityId, existing.Select(a => a.Kind), joined.JoinedAt)]);
     }
 }

@@ -16,7 +16,7 @@ public sealed class MemberUpdatedHandler(ILogger<MemberUpdatedHandler> logger) :
     public async Task HandleAsync(MemberUpdated updated, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
         var member = await session.LoadAsync<FundMember>(updated.CityId, cancellationToken) ?? FundMember.Unknown(updated.CityId);
-        if (!member.Update(updated.Name, updated.Province, updated.Version, updated.UpdatedAt))
+        if (!member.Update(updated.Name, updated.Province, updated.Population, updated.GdpCny, updated.Version, updated.UpdatedAt))
         {
             logger.LogInformation(
                 "Ignored member {CityId} version {Version}: version {Applied} is already applied", updated.CityId, updated.Version, member.Version);

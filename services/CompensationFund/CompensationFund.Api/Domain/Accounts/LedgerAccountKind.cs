@@ -1,8 +1,8 @@
 namespace CompensationFund.Api.Domain.Accounts;
 
 /// <summary>
-/// The accounts the fund keeps for each member city, named from the fund's side of the books
-/// (domain.md §3.2 and §4.2: contributions, net settlement through the fund, compensation, deposits, penalties).
+/// What an account is for, named from the fund's side of the books (docs/compensation-fund.md §2). The first
+/// six are every member city's own; the rest are the fund's.
 /// </summary>
 public enum LedgerAccountKind
 {
@@ -15,21 +15,49 @@ public enum LedgerAccountKind
     /// <summary>Net settlement amounts the fund owes the city after an allocation.</summary>
     SettlementPayable,
 
-    /// <summary>Compensation approved for the city and not yet paid out.</summary>
+    /// <summary>Compensation and rewards approved for the city and not yet paid out.</summary>
     CompensationPayable,
 
     /// <summary>The deposit the city holds with the fund; its size follows the city's trust tier (domain.md §4.3).</summary>
     DepositsHeld,
 
-    /// <summary>Penalties charged to the city and not yet paid.</summary>
+    /// <summary>Penalties and clawbacks charged to the city and not yet paid.</summary>
     PenaltiesReceivable,
+
+    /// <summary>The fund's bank account: what the bank statement shows.</summary>
+    Bank,
+
+    /// <summary>Members' co-funding available for compensation (区域间共补).</summary>
+    Pool,
+
+    /// <summary>Third-party incentive money without an earmark (第三方激励).</summary>
+    ThirdPartyPool,
+
+    /// <summary>One third-party deposit, released only for its purpose.</summary>
+    Earmarked,
+
+    /// <summary>Settlement clearing: every city settles against it, never with another city.</summary>
+    Clearing,
+
+    /// <summary>Counterpart of contributions receivable: called, not yet money.</summary>
+    ContributionsCalled,
+
+    /// <summary>Counterpart of penalties receivable: charged, not yet money.</summary>
+    PenaltiesCharged,
+
+    /// <summary>Over-payments awaiting refund or application.</summary>
+    UnappliedReceipts,
+
+    Income,
+
+    Expense,
 }
 
 public static class LedgerAccountKinds
 {
     /// <summary>
     /// The slug in account ids. Spelled out rather than derived from the enum name, so renaming a member
-    /// in code never changes an id that journal entries will refer to.
+    /// in code never changes an id that journal entries refer to.
     /// </summary>
     public static string Slug(this LedgerAccountKind kind) => kind switch
     {
@@ -39,6 +67,16 @@ public static class LedgerAccountKinds
         LedgerAccountKind.CompensationPayable => "compensation-payable",
         LedgerAccountKind.DepositsHeld => "deposits-held",
         LedgerAccountKind.PenaltiesReceivable => "penalties-receivable",
+        LedgerAccountKind.Bank => "bank",
+        LedgerAccountKind.Pool => "pool",
+        LedgerAccountKind.ThirdPartyPool => "third-party-pool",
+        LedgerAccountKind.Earmarked => "earmarked",
+        LedgerAccountKind.Clearing => "clearing",
+        LedgerAccountKind.ContributionsCalled => "contributions-called",
+        LedgerAccountKind.PenaltiesCharged => "penalties-charged",
+        LedgerAccountKind.UnappliedReceipts => "unapplied-receipts",
+        LedgerAccountKind.Income => "income",
+        LedgerAccountKind.Expense => "expense",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger account kind."),
     };
 
@@ -50,6 +88,27 @@ public static class LedgerAccountKinds
         LedgerAccountKind.CompensationPayable => "Compensation payable",
         LedgerAccountKind.DepositsHeld => "Deposits held",
         LedgerAccountKind.PenaltiesReceivable => "Penalties receivable",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger account kind."),
+        _ => kind.Slug(),
+    };
+
+    /// <summary>Assets and expenses grow on the debit side; everything the fund owes or holds for others on the credit side.</summary>
+    public static NormalSide NormalSide(this LedgerAccountKind kind) => kind switch
+    {
+        LedgerAccountKind.ContributionsReceivable or LedgerAccountKind.SettlementReceivable or LedgerAccountKind.PenaltiesReceivable
+            or LedgerAccountKind.Bank or LedgerAccountKind.Expense => Accounts.NormalSide.Debit,
+        _ => Accounts.NormalSide.Credit,
+    };
+
+    /// <summary>
+    /// Money the fund holds may not go below zero: the bank (no overdraft), the pools and earmarks (no promise
+    /// without money), unapplied receipts (no refund of more than was over-paid); nor may what it owes a city (no city is
+    /// paid more than it is owed, no deposit refunded beyond what is held). Other limits are set by finance.
+    /// </summary>
+    public static AccountLimit DefaultLimit(this LedgerAccountKind kind) => kind switch
+    {
+        LedgerAccountKind.Bank or LedgerAccountKind.Pool or LedgerAccountKind.ThirdPartyPool
+            or LedgerAccountKind.Earmarked or LedgerAccountKind.UnappliedReceipts
+            or LedgerAccountKind.CompensationPayable or LedgerAccountKind.SettlementPayable or LedgerAccountKind.DepositsHeld => AccountLimit.NeverBelowZero,
+        _ => AccountLimit.None,
     };
 }

@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Members;
+using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.ServiceDefaults.Security;
 
@@ -11,7 +12,8 @@ namespace CompensationFund.Api.Features.Accounts;
 /// </summary>
 public static class ListMemberAccounts
 {
-    public static async Task<IResult> HandleAsync(string cityId, IQuerySession session, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        string cityId, IQuerySession session, BalanceReader balances, HttpContext http, CancellationToken cancellationToken)
     {
         if (!http.User.MayReadCity(cityId) || await session.LoadAsync<FundMember>(cityId, cancellationToken) is null)
         {
@@ -21,7 +23,9 @@ public static class ListMemberAccounts
         var accounts = await session.Query<LedgerAccount>()
             .Where(a => a.OwnerCityId == cityId)
             .ToListAsync(cancellationToken);
-        var ordered = accounts.OrderBy(a => a.Kind).ThenBy(a => a.Id, StringComparer.Ordinal).Select(AccountResponse.From).ToList();
+        var live = await balances.LiveAsync([.. accounts.Select(a => a.Id)], cancellationToken);
+        var ordered = accounts.OrderBy(a => a.Kind).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => AccountResponse.From(a, live.GetValueOrDefault(a.Id))).ToList();
         return Results.Ok(new MemberAccountsResponse(cityId, ordered));
     }
 }

@@ -12,6 +12,11 @@ public static class MemberEndpoints
             .RequireAuthorization(PlatformPolicies.AnyRole)
             .Produces<Page<MemberResponse>>()
             .WithSummary("Lists the member cities the fund keeps accounts for, paged.");
+        members.MapGet("/{cityId}/deposit", GetDepositRequirement.HandleAsync)
+            .RequireAuthorization(Accounts.FundPolicies.MemberAccountReader)
+            .Produces<DepositRequirementResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The deposit a city must hold for its trust tier, what it holds and its shortfall.");
         return members;
     }
 }

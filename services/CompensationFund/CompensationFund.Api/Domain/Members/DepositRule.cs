@@ -1,0 +1,18 @@
+namespace CompensationFund.Api.Domain.Members;
+
+/// <summary>
+/// The deposit a city must hold with the fund, scaled by its trust tier: lower trust, higher deposit (domain.md §4.3).
+/// Rule version 1: base deposit × A 0.5, B 1.0, C 1.5, D 2.0, M 1.0 (no evidence yet counts as average).
+/// </summary>
+public static class DepositRule
+{
+    public const string Name = "deposit-by-tier";
+    public const int Version = 1;
+
+    public static readonly IReadOnlyDictionary<string, decimal> Factors = new Dictionary<string, decimal>
+    {
+        ["A"] = 0.5m, ["B"] = 1.0m, ["C"] = 1.5m, ["D"] = 2.0m, ["M"] = 1.0m,
+    };
+
+    public static long Required(long baseDeposit, string tier) => (long)decimal.Floor(baseDeposit * Factors.GetValueOrDefault(tier, 1.0m));
+}

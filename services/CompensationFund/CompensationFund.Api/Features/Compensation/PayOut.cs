@@ -1,0 +1,40 @@
+using CompensationFund.Api.Domain.Compensation;
+using CompensationFund.Api.Domain.Ledger;
+using CompensationFund.Api.Domain.Money;
+using CompensationFund.Api.Features.Entries;
+using CompensationFund.Api.Infrastructure.Ledger;
+using Marten;
+using Platform.Messaging.Idempotency;
+using Platform.ServiceDefaults.Errors;
+
+namespace CompensationFund.Api.Features.Compensation;
+
+public sealed record PayOutRequest(string? CityId, decimal? Amount, string? BankReference, string? Description);
+
+/// <summary>
+/// Finance pays out of the bank what the fund owes a city on its compensation payable (an earmarked release, say). The
+/// payable's floor of zero refuses paying a city more than it is owed.
+/// </summary>
+public static class PayOut
+{
+    public static async Task<IResult> HandleAsync(PayOutRequest request, IDocumentSession session, FundLedger ledger, HttpContext http, CancellationToken cancellationToken)
+    {
+        long fen = 0;
+        var validation = new RequestValidation()
+            .RequireText(request.CityId, "cityId")
+            .Require(request.Amount is { } a && Fen.TryFromYuan(a, out fen) && fen > 0, "amount", "'amount' is a positive number of yuan exact to the fen.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var header = new EntryHeader(EntryKinds.CompensationPayment, "CNY", request.Description ?? $"Paid out to {request.CityId}", Caller.Source(http), request.BankReference);
+        var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, CompensationPosting.PayOut(request.CityId!, fen)), cancellationToken);
+        var posted = draft.Post(request.BankReference is null ? EntryIds.New() : EntryIds.ForReference("bank:" + request.BankReference), ledger.Now);
+        LedgerChange[] changes = [LedgerChange.New(posted)];
+        ledger.Record(session, changes);
+        var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, EntryResponse.Of(posted), EntryEndpoints.Location(posted.EntryId));
+        await ledger.CommitAsync(session, changes, cancellationToken);
+        return result;
+    }
+}

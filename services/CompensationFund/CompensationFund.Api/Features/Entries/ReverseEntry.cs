@@ -1,0 +1,40 @@
+using CompensationFund.Api.Domain.Ledger;
+using CompensationFund.Api.Infrastructure.Ledger;
+using Marten;
+using Platform.Messaging.Idempotency;
+using Platform.ServiceDefaults.Errors;
+
+namespace CompensationFund.Api.Features.Entries;
+
+public sealed record ReversalRequest(string? Reason, DateOnly? ValueDate);
+
+/// <summary>
+/// Finance corrects a posted entry by reversing it in full, dated in an open period; the original stays as it was
+/// and both point at each other. A second reversal of the same entry is refused (409).
+/// </summary>
+public static class ReverseEntry
+{
+    public static async Task<IResult> HandleAsync(
+        Guid entryId, ReversalRequest request, IDocumentSession session, FundLedger ledger, HttpContext http, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation().RequireText(request.Reason, "reason", EntryDraft.MaxDescriptionLength);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var original = await ledger.RequireAsync(session, entryId, cancellationToken);
+        var valueDate = request.ValueDate ?? ledger.Today;
+        if (valueDate > ledger.Today)
+        {
+            throw new FundRuleException("The reversal is not valid", $"The value date {valueDate:yyyy-MM-dd} is in the future.");
+        }
+
+        var (reversal, marker) = original.Reverse(EntryIds.New(), request.Reason!, valueDate, ledger.Now, Caller.Source(http));
+        LedgerChange[] changes = [LedgerChange.New(reversal), LedgerChange.Decision(original, marker)];
+        ledger.Record(session, changes);
+        var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, EntryResponse.Of(reversal), EntryEndpoints.Location(reversal.EntryId));
+        await ledger.CommitAsync(session, changes, cancellationToken);
+        return result;
+    }
+}

@@ -1,0 +1,59 @@
+using CompensationFund.Api.Domain.Contributions;
+using CompensationFund.Api.Domain.Ledger;
+using CompensationFund.Api.Domain.Money;
+using CompensationFund.Api.Infrastructure.Ledger;
+using Marten;
+using Platform.Contracts.Fund;
+using Platform.Messaging.Outbox;
+
+namespace CompensationFund.Api.Features.Payments;
+
+/// <summary>A payment as received: from whom, how much (fen), when, the bank's reference and the obligation it names, if any.</summary>
+public sealed record ReceivedPayment(string CityId, long Amount, DateOnly ReceivedOn, string? BankReference, string? ObligationCode, EntrySource Source);
+
+/// <summary>
+/// Applies money a city paid to what it owes (named obligation first, then oldest due first; the rest is unapplied) and
+/// queues the entry, the obligations' new state and a <see cref="PaymentReceived"/> per obligation paid. The caller
+/// records the returned changes and commits, so a bank statement posts all its lines in one transaction.
+/// </summary>
+public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
+{
+    public async Task<(PaymentApplicationResult Result, LedgerChange Change)> RecordAsync(
+        IDocumentSession session, ObligationBook book, ReceivedPayment payment, CancellationToken cancellationToken)
+    {
+        var open = await book.OpenAsync(payment.CityId, cancellationToken);
+        var named = payment.ObligationCode is { } code ? open.FirstOrDefault(o => o.Code == code)?.Id : null;
+        var result = PaymentApplication.Apply(payment.Amount, open, named);
+        var entryId = payment.BankReference is { } reference ? EntryIds.ForReference("bank:" + reference) : EntryIds.New();
+        var description = $"Payment by {payment.CityId}: " + (result.Applications.Count == 0
+            ? "nothing owed, held as unapplied receipt"
+            : string.Join(", ", result.Applications.Select(a => $"{a.Obligation.Code} {Fen.ToYuan(a.Amount)}")) + (result.Excess > 0 ? $", {Fen.ToYuan(result.Excess)} unapplied" : string.Empty));
+        var header = new EntryHeader(EntryKinds.PaymentReceived, "CNY", description, payment.Source, payment.BankReference);
+        var draft = await ledger.ValidateAsync(new EntryDraft(header, payment.ReceivedOn, ContributionPosting.Receipt(payment.CityId, result)), cancellationToken);
+        var posted = draft.Post(entryId, ledger.Now);
+        foreach (var application in result.Applications)
+        {
+            application.Obligation.Apply(application.Amount, payment.ReceivedOn, entryId);
+            book.Store(application.Obligation);
+            var o = application.Obligation;
+            outbox.Enqueue(session, payment.CityId, new PaymentReceived(
+                entryId, payment.CityId, Purpose(o.Kind), o.Id, "CNY", Fen.ToYuan(payment.Amount), Fen.ToYuan(application.Amount), Fen.ToYuan(result.Excess),
+                payment.ReceivedOn, o.DueDate, Math.Max(0, payment.ReceivedOn.DayNumber - o.DueDate.DayNumber), o.Outstanding == 0, ledger.Now));
+        }
+
+        if (result.Applications.Count == 0)
+        {
+            outbox.Enqueue(session, payment.CityId, new PaymentReceived(
+                entryId, payment.CityId, "unapplied", null, "CNY", Fen.ToYuan(payment.Amount), 0m, Fen.ToYuan(result.Excess), payment.ReceivedOn, null, 0, false, ledger.Now));
+        }
+
+        return (result, LedgerChange.New(posted));
+    }
+
+    private static string Purpose(ObligationKind kind) => kind switch
+    {
+        ObligationKind.Contribution => "contribution",
+        ObligationKind.Penalty => "penalty",
+        _ => "clawback",
+    };
+}

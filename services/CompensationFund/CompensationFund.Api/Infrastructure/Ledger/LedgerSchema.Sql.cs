@@ -1,0 +1,66 @@
+namespace CompensationFund.Api.Infrastructure.Ledger;
+
+/// <remarks>
+/// Implementation note: <c>fund_within_limits</c> is the SQL twin of <c>AccountLimit.Admits</c> (normal side 1 =
+/// debit, −1 = credit; pending amounts count in the direction that could break the limit). It guards both the
+/// table's <c>CHECK</c> and the update in <c>fund_apply_movements</c>, whose <c>WHERE</c> fails instead of the
+/// constraint so the error can name the account (SQLSTATE FL002). Accounts are updated in byte order of their ids
+/// (<c>collate "C"</c>, the same as C#'s ordinal order): every writer locks rows in one global order, so two
+/// entries never deadlock. No <c>EXCEPTION</c> block: each would open a subtransaction per call. The functions are
+/// written the way <c>pg_get_functiondef</c> prints them, so the schema migration sees no difference after a start
+/// (a difference would drop and re-create <c>fund_within_limits</c>, cascading to the table's check).
+/// </remarks>
+public sealed partial class LedgerSchema
+{
+    private string WithinLimitsSql => $$"""
+        CREATE OR REPLACE FUNCTION {{Schema}}.fund_within_limits(p_side smallint, p_dp bigint, p_cp bigint, p_dq bigint, p_cq bigint, p_floor bigint, p_ceiling bigint)
+         RETURNS boolean
+         LANGUAGE sql
+         IMMUTABLE
+        AS $function$
+            select (p_floor is null or p_side * (p_dp - p_cp) - case when p_side = 1 then p_cq else p_dq end >= p_floor)
+               and (p_ceiling is null or p_side * (p_dp - p_cp) + case when p_side = 1 then p_dq else p_cq end <= p_ceiling)
+        $function$;
+        """;
+
+    private string ApplyMovementsSql => $$"""
+        CREATE OR REPLACE FUNCTION {{Schema}}.fund_apply_movements(p_entry_ids uuid[], p_value_dates date[], p_recorded_at timestamp with time zone[], p_accounts text[], p_dp bigint[], p_cp bigint[], p_dq bigint[], p_cq bigint[])
+         RETURNS void
+         LANGUAGE plpgsql
+        AS $function$
+        declare
+            v_closed date;
+            v_move record;
+        begin
+            perform pg_advisory_xact_lock_shared({{PeriodLockKey}});
+            select closed_through into v_closed from {{Schema}}.fund_ledger_state where id = 1;
+            if v_closed is not null and exists (select 1 from unnest(p_value_dates) d where d <= v_closed) then
+                raise exception using errcode = 'FL001', message = format('period-closed:%s', v_closed);
+            end if;
+            for v_move in
+                select m.account, sum(m.dp)::bigint as dp, sum(m.cp)::bigint as cp, sum(m.dq)::bigint as dq, sum(m.cq)::bigint as cq
+                from unnest(p_accounts, p_dp, p_cp, p_dq, p_cq) as m(account, dp, cp, dq, cq)
+                group by m.account
+                order by m.account collate "C"
+            loop
+                update {{Schema}}.fund_balance b
+                   set debits_posted = b.debits_posted + v_move.dp, credits_posted = b.credits_posted + v_move.cp,
+                       debits_pending = b.debits_pending + v_move.dq, credits_pending = b.credits_pending + v_move.cq
+                 where b.account_id = v_move.account
+                   and b.debits_pending + v_move.dq >= 0 and b.credits_pending + v_move.cq >= 0
+                   and {{Schema}}.fund_within_limits(b.normal_side, b.debits_posted + v_move.dp, b.credits_posted + v_move.cp,
+                       b.debits_pending + v_move.dq, b.credits_pending + v_move.cq, b.floor_fen, b.ceiling_fen);
+                if not found then
+                    if exists (select 1 from {{Schema}}.fund_balance where account_id = v_move.account) then
+                        raise exception using errcode = 'FL002', message = format('limit-exceeded:%s', v_move.account);
+                    end if;
+                    raise exception using errcode = 'FL003', message = format('unknown-account:%s', v_move.account);
+                end if;
+            end loop;
+            insert into {{Schema}}.fund_movement
+                (entry_id, account_id, value_date, recorded_at, debits_posted, credits_posted, debits_pending, credits_pending)
+            select * from unnest(p_entry_ids, p_accounts, p_value_dates, p_recorded_at, p_dp, p_cp, p_dq, p_cq);
+        end
+        $function$;
+        """;
+}

@@ -1,0 +1,120 @@
+using CompensationFund.Api.Domain.Ledger;
+using Marten;
+
+namespace CompensationFund.Api.Infrastructure.Ledger;
+
+/// <summary>
+/// Queues a unit of work's ledger changes into a Marten session: the events on their entry streams and one call of
+/// <c>fund_apply_movements</c> for all their movements, so the events, the balances and the history commit
+/// together, in one round trip, with whatever else the session holds (idempotency record, outbox, inbox).
+/// </summary>
+/// <remarks>
+/// Implementation note: exactly one call per transaction. Two calls would lock their accounts in two sorted
+/// runs, and two transactions doing that could deadlock; one call keeps the global lock order.
+/// </remarks>
+public sealed class LedgerWriter(LedgerSchema schema)
+{
+    public void Record(IDocumentSession session, IReadOnlyList<LedgerChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new MovementRows();
+        foreach (var change in changes)
+        {
+            if (change.ExpectedVersion is { } version)
+            {
+                session.Events.Append(change.Stream, version, change.Event);
+            }
+            else
+            {
+                session.Events.StartStream(change.Stream, change.Event);
+            }
+
+            if (change.Event is ILedgerEvent moving)
+            {
+                rows.Add(moving);
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            session.QueueSqlCommand($"select {schema.ApplyMovements}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Record"/> for new entries only, but applies their movements at once on the session's open
+    /// transaction, for a unit of work that must see them before it goes on (a period close snapshots the balances after
+    /// its closing entry).
+    /// </summary>
+    public async Task RecordNowAsync(IDocumentSession session, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
+    {
+        var rows = new MovementRows();
+        foreach (var change in changes)
+        {
+            session.Events.StartStream(change.Stream, change.Event);
+            if (change.Event is ILedgerEvent moving)
+            {
+                rows.Add(moving);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new Npgsql.NpgsqlCommand($"select {schema.ApplyMovements}($1, $2, $3, $4, $5, $6, $7, $8)", session.Connection);
+        foreach (var value in rows.Parameters())
+        {
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class MovementRows
+    {
+        public List<Guid> EntryIds { get; } = [];
+
+        public List<DateOnly> ValueDates { get; } = [];
+
+        public List<DateTimeOffset> RecordedAt { get; } = [];
+
+        public List<string> Accounts { get; } = [];
+
+        public List<long> DebitsPosted { get; } = [];
+
+        public List<long> CreditsPosted { get; } = [];
+
+        public List<long> DebitsPending { get; } = [];
+
+        public List<long> CreditsPending { get; } = [];
+
+        public int Count => Accounts.Count;
+
+        public object[] Parameters() =>
+        [
+            EntryIds.ToArray(), ValueDates.ToArray(), RecordedAt.ToArray(), Accounts.ToArray(),
+            DebitsPosted.ToArray(), CreditsPosted.ToArray(), DebitsPending.ToArray(), CreditsPending.ToArray(),
+        ];
+
+        public void Add(ILedgerEvent e)
+        {
+            foreach (var m in Movements.Of(e))
+            {
+                EntryIds.Add(e.EntryId);
+                ValueDates.Add(e.ValueDate);
+                RecordedAt.Add(e.RecordedAt.ToUniversalTime());
+                Accounts.Add(m.Account);
+                DebitsPosted.Add(m.DebitsPosted);
+                CreditsPosted.Add(m.CreditsPosted);
+                DebitsPending.Add(m.DebitsPending);
+                CreditsPending.Add(m.CreditsPending);
+            }
+        }
+    }
+}

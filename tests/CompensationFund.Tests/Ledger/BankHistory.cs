@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Net;
+
+namespace CompensationFund.Tests.Ledger;
+
+/// <summary>One request of the bank test as the client saw it: its idempotency key, what it was, the answer, the entries it named.</summary>
+public sealed record BankOutcome(string Key, string Operation, HttpStatusCode Status, IReadOnlyList<Guid> EntryIds, string Body);
+
+/// <summary>A reservation the test made, with the amount it holds.</summary>
+public sealed record HeldReservation(Guid EntryId, decimal Amount);
+
+/// <summary>What the concurrent submitters did, recorded for the checker (Jepsen's history).</summary>
+public sealed class BankHistory
+{
+    public ConcurrentQueue<BankOutcome> Outcomes { get; } = new();
+
+    /// <summary>Posted entries another submitter may try to reverse.</summary>
+    public ConcurrentQueue<Guid> Reversible { get; } = new();
+
+    public ConcurrentQueue<HeldReservation> Reservations { get; } = new();
+
+    public ConcurrentQueue<string> Violations { get; } = new();
+
+    public void Record(BankOutcome outcome, params HttpStatusCode[] allowed)
+    {
+        Outcomes.Enqueue(outcome);
+        if (!allowed.Contains(outcome.Status))
+        {
+            Violations.Enqueue($"{outcome.Operation} {outcome.Key} answered {(int)outcome.Status}: {outcome.Body}");
+        }
+    }
+}
