@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-using Platform.Contracts;
 using Platform.EmbeddedKafka;
 using Platform.LocalPostgres;
 using Platform.ServiceDefaults.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Gateway;
 
@@ -30,41 +27,37 @@ public static class GatewayOverhead
 
     public static async Task RunAsync(int rate, int concurrency, int seconds, int rounds)
     {
-        var root = RepositoryRoot();
-        await BuildAsync(root, "services/TrustScore/TrustScore.Api");
-        await BuildAsync(root, "gateway/Platform.Gateway");
+        await BuildAsync("services/TrustScore/TrustScore.Api");
+        await BuildAsync("gateway/Platform.Gateway");
 
         await using var postgres = await LocalPostgresServer.StartAsync();
         using var broker = EmbeddedKafkaBroker.Start(brokerCount: 1);
-        foreach (var topic in Topics.All)
-        {
-            broker.CreateTopic($"bench.{topic}", partitions: 4);
-        }
-
+        TestInfrastructure.CreateTopics(broker, "bench");
         await postgres.CreateDatabaseAsync("gateway_bench");
-        using var key = RSA.Create(2048);
-        var publicKey = key.ExportSubjectPublicKeyInfoPem();
 
-        await using var service = BenchProcess.Start(root, "services/TrustScore/TrustScore.Api", "Development", new Dictionary<string, string>
+        await using var service = new ServiceProcess("trust-score", "services/TrustScore/TrustScore.Api", Quiet(new Dictionary<string, string>
         {
             ["ConnectionStrings__postgres"] = postgres.ConnectionString("gateway_bench"),
             ["Kafka__BootstrapServers"] = broker.BootstrapServers,
             ["Messaging__Namespace"] = "bench",
-            ["Auth__SigningKeys__0"] = publicKey,
-        });
-        await service.WaitUntilReadyAsync();
-        await using var gateway = BenchProcess.Start(root, "gateway/Platform.Gateway", "Production", new Dictionary<string, string>
+            ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
+        }));
+        service.Start();
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await using var gateway = new ServiceProcess("gateway", "gateway/Platform.Gateway", Quiet(new Dictionary<string, string>
         {
-            ["TokenIssuer__SigningKeyPem"] = key.ExportPkcs8PrivateKeyPem(),
-            ["Auth__SigningKeys__0"] = publicKey,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["TokenIssuer__SigningKeyPem"] = TestTokens.PrivateKeyPem,
+            ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
             ["RateLimiting__Clients__PermitLimit"] = "1000000",
             ["RateLimiting__Clients__TokensPerPeriod"] = "1000000",
             ["ReverseProxy__Clusters__trust-score__Destinations__d1__Address"] = service.BaseAddress.ToString(),
-            ["ReverseProxy__Clusters__trust-score__Destinations__d1__Health"] = service.ManagementAddress.ToString(),
-        });
-        await gateway.WaitUntilReadyAsync();
+            ["ReverseProxy__Clusters__trust-score__Destinations__d1__Health"] = $"http://127.0.0.1:{service.ManagementPort}",
+        }));
+        gateway.Start();
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
-        var token = Token(key);
+        var token = TestTokens.For(PlatformRoles.Auditor, lifetime: TimeSpan.FromHours(1));
         var direct = new LoadRun(service.BaseAddress, Path, token, concurrency);
         var proxied = new LoadRun(gateway.BaseAddress, Path, token, concurrency);
         await direct.RunAsync(TimeSpan.FromSeconds(3));
@@ -100,26 +93,23 @@ public static class GatewayOverhead
         Console.WriteLine(string.Create(c, $"  throughput ratio gateway/direct {gateway.Throughput / direct.Throughput:F2}; added latency p50 {gateway.Percentile(0.5) - direct.Percentile(0.5):F2} ms, p99 {gateway.Percentile(0.99) - direct.Percentile(0.99):F2} ms"));
     }
 
-    private static string Token(RSA key) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    /// <summary>Benchmark processes log warnings only, so their logging costs nothing in the measurement.</summary>
+    private static Dictionary<string, string> Quiet(Dictionary<string, string> environment)
     {
-        Issuer = AuthSettings.DefaultIssuer,
-        Audience = AuthSettings.DefaultAudience,
-        Expires = DateTime.UtcNow.AddHours(1),
-        Claims = new Dictionary<string, object>
-        {
-            [PlatformClaims.Subject] = "bench-auditor",
-            [PlatformClaims.ClientId] = "bench-auditor",
-            [PlatformClaims.Role] = PlatformRoles.Auditor,
-        },
-        SigningCredentials = new SigningCredentials(new RsaSecurityKey(key) { KeyId = KeyIds.For(key) }, SecurityAlgorithms.RsaSha256),
-    });
+        environment["Logging__LogLevel__Default"] = "Warning";
+        environment["Logging__LogLevel__Yarp"] = "Warning";
+        return environment;
+    }
 
-    /// <summary>The gateway and the service are not referenced by this project; build them (Release) if needed.</summary>
-    private static async Task BuildAsync(string root, string project)
+    /// <summary>
+    /// The gateway and the service are not referenced by this project; build them in this project's configuration, the
+    /// one <see cref="ServiceProcess"/> runs them from.
+    /// </summary>
+    private static async Task BuildAsync(string project)
     {
-        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v", "q", "--nologo", project])
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", BuildConfiguration.Name, "-v", "q", "--nologo", project])
         {
-            WorkingDirectory = root,
+            WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("Could not run dotnet build.");
         var output = await build.StandardOutput.ReadToEndAsync();
@@ -128,18 +118,5 @@ public static class GatewayOverhead
         {
             throw new InvalidOperationException($"dotnet build {project} failed:\n{output}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -12,6 +12,7 @@ using Platform.LocalPostgres;
 using Platform.Messaging;
 using Platform.Messaging.Outbox;
 using Platform.Messaging.Store;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Messaging;
 
@@ -35,10 +36,7 @@ public static class MessagingThroughput
     {
         await using var postgres = await LocalPostgresServer.StartAsync(durable: true);
         using var broker = EmbeddedKafkaBroker.Start(brokerCount: 1);
-        foreach (var topic in Topics.All)
-        {
-            broker.CreateTopic($"bench.{topic}", partitions: 4);
-        }
+        TestInfrastructure.CreateTopics(broker, "bench");
 
         await postgres.CreateDatabaseAsync("bench");
         var app = await StartServiceAsync(postgres.ConnectionString("bench"), broker.BootstrapServers);
