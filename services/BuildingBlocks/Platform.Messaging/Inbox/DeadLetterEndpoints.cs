@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using System.Text;
 using Confluent.Kafka;
 using Marten;
@@ -40,7 +41,7 @@ public static class DeadLetterEndpoints
         var letter = await session.LoadAsync<DeadLetter>(id, cancellationToken);
         if (letter is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No dead letter {id}.");
+            return Problems.NotFound($"No dead letter {id}.");
         }
 
         var headers = new Headers();
@@ -57,7 +58,7 @@ public static class DeadLetterEndpoints
         }
         catch (InvalidOperationException ex)
         {
-            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Replay failed", detail: ex.Message);
+            return Problems.Unprocessable("Replay failed", ex.Message);
         }
 
         letter.ReplayedAt = DateTimeOffset.UtcNow;

@@ -2,6 +2,7 @@ using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Accounts;
@@ -24,7 +25,7 @@ public static class GetAccount
         var account = await session.LoadAsync<LedgerAccount>(accountId, cancellationToken);
         if (account is null || (account.OwnerCityId is { } owner && !http.User.MayReadCity(owner)))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No account '{accountId}'.");
+            return Problems.NotFound($"No account '{accountId}'.");
         }
 
         if (asOf is null && recordedBy is null)

@@ -2,6 +2,7 @@ using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Accounts;
@@ -17,7 +18,7 @@ public static class ListMemberAccounts
     {
         if (!http.User.MayReadCity(cityId) || await session.LoadAsync<FundMember>(cityId, cancellationToken) is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.");
+            return Problems.NotFound($"No member city '{cityId}'.");
         }
 
         var accounts = await session.Query<LedgerAccount>()

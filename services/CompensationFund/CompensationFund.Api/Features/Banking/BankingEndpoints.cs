@@ -3,6 +3,7 @@ using CompensationFund.Api.Features.Accounts;
 using Marten;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Banking;
 
@@ -26,7 +27,7 @@ public static class BankingEndpoints
     private static async Task<IResult> GetAsync(Guid importId, IQuerySession session, CancellationToken cancellationToken) =>
         await session.LoadAsync<BankStatementImport>(importId, cancellationToken) is { } import
             ? Results.Ok(ImportResponse.From(import))
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No bank statement import {importId}.");
+            : Problems.NotFound($"No bank statement import {importId}.");
 
     private static async Task<IResult> ListAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using CompensationFund.Api.Features.Accounts;
 using Marten;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Compensation;
@@ -34,7 +35,7 @@ public static class CompensationEndpoints
     {
         var proposal = await session.LoadAsync<CompensationProposal>(id, cancellationToken);
         return proposal is null || !http.User.MayReadCity(proposal.CityId)
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No compensation proposal {id}.")
+            ? Problems.NotFound($"No compensation proposal {id}.")
             : Results.Ok(CompensationResponse.From(proposal));
     }
 

@@ -5,6 +5,7 @@ using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Contributions;
@@ -46,7 +47,7 @@ public static class ContributionEndpoints
     private static async Task<IResult> GetCallAsync(string period, IQuerySession session, CancellationToken cancellationToken) =>
         await session.LoadAsync<ContributionCall>(ContributionCall.IdFor(period), cancellationToken) is { } call
             ? Results.Ok(ContributionCallResponse.From(call))
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No contribution call for period {period}.");
+            : Problems.NotFound($"No contribution call for period {period}.");
 
     /// <summary>Obligations, paged; <c>overdue=true</c> keeps only those past due with money outstanding as of <c>asOf</c> (arrears).</summary>
     private static async Task<IResult> ListObligationsAsync(

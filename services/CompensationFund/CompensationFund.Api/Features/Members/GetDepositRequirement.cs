@@ -3,6 +3,7 @@ using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Members;
@@ -18,7 +19,7 @@ public static class GetDepositRequirement
         var member = http.User.MayReadCity(cityId) ? await session.LoadAsync<FundMember>(cityId, cancellationToken) : null;
         if (member?.JoinedAt is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.");
+            return Problems.NotFound($"No member city '{cityId}'.");
         }
 
         var baseDeposit = Fen.FromYuan(configuration.GetValue("Fund:BaseDeposit", 1_000_000.00m));

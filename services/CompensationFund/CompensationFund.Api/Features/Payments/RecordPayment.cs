@@ -35,7 +35,7 @@ public static class RecordPayment
 
         if (await session.LoadAsync<FundMember>(request.CityId!, cancellationToken) is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{request.CityId}'.");
+            return Problems.NotFound($"No member city '{request.CityId}'.");
         }
 
         var book = new ObligationBook(session);

@@ -4,6 +4,7 @@ using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Npgsql;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Reports;
@@ -21,7 +22,7 @@ public static class Statement
     {
         if (!http.User.MayReadCity(cityId) || await session.LoadAsync<FundMember>(cityId, cancellationToken) is not { JoinedAt: not null })
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.");
+            return Problems.NotFound($"No member city '{cityId}'.");
         }
 
         var end = to ?? ledger.Today;

@@ -4,6 +4,7 @@ using CompensationFund.Api.Features.Entries;
 using Marten;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Settlements;
@@ -38,7 +39,7 @@ public static class SettlementEndpoints
         var city = http.User.IsCity() ? http.User.CityId() : null;
         if (record is null || (city is not null && record.Positions.All(p => p.CityId != city)))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No settlement for allocation {allocationId}.");
+            return Problems.NotFound($"No settlement for allocation {allocationId}.");
         }
 
         return Results.Ok(SettlementResponse.From(record, city));

@@ -1,6 +1,7 @@
 using CostSharing.Api.Domain.Agreements;
 using CostSharing.Api.Features.Shared;
 using Marten;
+using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Agreements;
 

@@ -2,6 +2,7 @@ using CostSharing.Api.Domain.Agreements;
 using CostSharing.Api.Features.Shared;
 using Marten;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Agreements;
 

@@ -5,6 +5,7 @@ using CostSharing.Api.Features.Shared;
 using CostSharing.Api.Integration;
 using Marten;
 using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Incidents;
 

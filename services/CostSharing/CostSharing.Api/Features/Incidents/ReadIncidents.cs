@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using System.Security.Claims;
 using CostSharing.Api.Domain.Incidents;
 using CostSharing.Api.Features.Shared;

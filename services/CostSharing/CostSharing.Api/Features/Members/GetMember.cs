@@ -1,5 +1,6 @@
 using CostSharing.Api.Domain.Members;
 using Marten;
+using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Members;
 
@@ -10,7 +11,7 @@ public static class GetMember
         var member = await session.LoadAsync<MemberCity>(cityId, cancellationToken);
         if (member is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.");
+            return Problems.NotFound($"No member city '{cityId}'.");
         }
 
         http.Response.Headers.ETag = member.ETag();

@@ -1,6 +1,7 @@
 using CostSharing.Api.Domain.Members;
 using Marten;
 using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Members;
 
@@ -30,7 +31,7 @@ public static class UpdateMember
         var member = await session.LoadAsync<MemberCity>(cityId, cancellationToken);
         if (member is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.");
+            return Problems.NotFound($"No member city '{cityId}'.");
         }
 
         var ifMatch = http.Request.Headers.IfMatch.ToString();

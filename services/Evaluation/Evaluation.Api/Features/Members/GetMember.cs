@@ -1,5 +1,6 @@
 using Evaluation.Api.Domain.Members;
 using Marten;
+using Platform.ServiceDefaults.Errors;
 
 namespace Evaluation.Api.Features.Members;
 
@@ -9,7 +10,7 @@ public static class GetMember
     {
         var member = await session.LoadAsync<EvaluatedMember>(cityId, cancellationToken);
         return member is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No member city '{cityId}'.")
+            ? Problems.NotFound($"No member city '{cityId}'.")
             : Results.Ok(MemberResponse.From(member));
     }
 }

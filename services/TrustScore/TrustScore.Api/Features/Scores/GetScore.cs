@@ -1,4 +1,5 @@
 using Marten;
+using Platform.ServiceDefaults.Errors;
 using TrustScore.Api.Domain;
 
 namespace TrustScore.Api.Features.Scores;
@@ -10,7 +11,7 @@ public static class GetScore
     {
         var record = await session.LoadAsync<TrustRecord>(cityId, cancellationToken);
         return record is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No trust score for city '{cityId}'.")
+            ? Problems.NotFound($"No trust score for city '{cityId}'.")
             : Results.Ok(ScoreResponse.From(record));
     }
 }

@@ -1,6 +1,9 @@
-namespace CostSharing.Api.Features.Shared;
+using Microsoft.AspNetCore.Http;
 
-internal static class Problems
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>The problem responses endpoints return most, worded the same in every service.</summary>
+public static class Problems
 {
     /// <summary>Also the answer for another tenant's object: a city must not learn that it exists (architecture.md §5).</summary>
     public static IResult NotFound(string detail) =>
