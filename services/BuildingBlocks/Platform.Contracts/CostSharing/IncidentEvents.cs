@@ -34,3 +34,16 @@ public sealed record ClaimApproved(
     decimal ApprovedAmount,
     decimal InsuranceAndSubsidies,
     DateTimeOffset ApprovedAt);
+
+/// <summary>
+/// An origin city's duty to report an incident was measured: reported at <paramref name="ReportedAt"/> against the deadline its
+/// responsibility list sets (<paramref name="DueAt"/>). Trust-score records it as a commitment of the city.
+/// </summary>
+[IntegrationEvent("cost-sharing.origin-report-recorded", 1)]
+public sealed record OriginReportRecorded(
+    Guid IncidentId,
+    string CityId,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset DueAt,
+    DateTimeOffset ReportedAt,
+    bool OnTime);
