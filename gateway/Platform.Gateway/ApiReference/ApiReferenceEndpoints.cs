@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using Scalar.AspNetCore;
 
 namespace Platform.Gateway.ApiReference;
@@ -35,8 +36,8 @@ public static class ApiReferenceEndpoints
             if (found.Document is null)
             {
                 return found.StatusCode == StatusCodes.Status404NotFound
-                    ? Results.Problem(statusCode: 404, title: "Not found", detail: $"No service '{service}' publishes an API description.")
-                    : Results.Problem(statusCode: 503, title: "Service unavailable", detail: $"The API description of '{service}' cannot be fetched now.");
+                    ? Problems.NotFound($"No service '{service}' publishes an API description.")
+                    : Problems.Status(StatusCodes.Status503ServiceUnavailable, "Service unavailable", $"The API description of '{service}' cannot be fetched now.");
             }
 
             var tokenUrl = await tokens.LocateAsync(context, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Platform.ServiceDefaults.Errors;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -51,6 +52,6 @@ internal sealed class ForwarderErrorProblemDetails(RequestDelegate next)
             >= 500 => ("Bad gateway", $"'{service}' could not be reached or gave no valid answer."),
             _ => ("Request not forwarded", $"The request could not be forwarded to '{service}' ({error.Error})."),
         };
-        await TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(context);
+        await Problems.Status(status, title, detail).ExecuteAsync(context);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Gateway.Proxy;
 
@@ -14,10 +15,9 @@ internal sealed class RequestBodyLimit(RequestDelegate next)
         var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
         if (limit is not null && context.Request.ContentLength > limit)
         {
-            await TypedResults.Problem(
-                $"The request body is {context.Request.ContentLength} bytes; at most {limit} are accepted.",
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request body too large").ExecuteAsync(context);
+            await Problems.Status(
+                StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"The request body is {context.Request.ContentLength} bytes; at most {limit} are accepted.").ExecuteAsync(context);
             return;
         }
 

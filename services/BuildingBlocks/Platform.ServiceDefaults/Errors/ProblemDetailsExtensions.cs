@@ -23,7 +23,6 @@ public static class ProblemDetailsExtensions
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.AddExceptionHandler<DomainRuleExceptionHandler>();
         return services;
     }
 }

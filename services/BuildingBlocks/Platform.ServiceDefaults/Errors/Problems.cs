@@ -2,13 +2,26 @@ using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Errors;
 
-/// <summary>The problem responses endpoints return most, worded the same in every service.</summary>
+/// <summary>
+/// The one way an endpoint refuses a request (architecture.md §5): RFC 9457 problem details, worded the same in every
+/// service. Bad input is 400 with field errors, an unknown (or another tenant's) object 404, a conflict 409, a broken
+/// domain rule 422.
+/// </summary>
 public static class Problems
 {
-    /// <summary>Also the answer for another tenant's object: a city must not learn that it exists (architecture.md §5).</summary>
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+    /// <summary>A 400 naming one field; for several, collect them in a <see cref="RequestValidation"/>.</summary>
+    public static IResult BadRequest(string field, string message) =>
+        new RequestValidation().Require(false, field, message).ToProblem();
 
-    public static IResult Unprocessable(string title, string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail);
+    /// <summary>Also the answer for another tenant's object: a city must not learn that it exists (architecture.md §5).</summary>
+    public static IResult NotFound(string detail) => Status(StatusCodes.Status404NotFound, "Not found", detail);
+
+    /// <summary>The request collides with the current state (it exists already, a stale version, a step already taken).</summary>
+    public static IResult Conflict(string title, string detail) => Status(StatusCodes.Status409Conflict, title, detail);
+
+    public static IResult Unprocessable(string title, string detail) => Status(StatusCodes.Status422UnprocessableEntity, title, detail);
+
+    /// <summary>Any other status (428, 503, …) with the same shape.</summary>
+    public static IResult Status(int statusCode, string title, string detail) =>
+        Results.Problem(statusCode: statusCode, title: title, detail: detail);
 }

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using CostSharing.Api.Domain.Agreements;
 using Marten;
 
@@ -16,9 +17,7 @@ public static class CreateAgreement
 
         if (await session.LoadAsync<Agreement>(request.Id!, cancellationToken) is not null)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "Agreement exists",
-                detail: $"Agreement '{request.Id}' exists; publish a new version of it instead.");
+            return Problems.Conflict("Agreement exists", $"Agreement '{request.Id}' exists; publish a new version of it instead.");
         }
 
         var terms = request.ToTerms();

@@ -21,9 +21,7 @@ public static class CorrectAllocation
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 2000)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["reason"] = ["'reason' is required (at most 2000 characters): say why the allocation is corrected."] },
-                title: "The request is not valid");
+            return Problems.BadRequest("reason", "'reason' is required (at most 2000 characters): say why the allocation is corrected.");
         }
 
         var incident = await session.LoadAsync<Incident>(incidentId, cancellationToken);
@@ -35,7 +33,7 @@ public static class CorrectAllocation
         var current = incident.CurrentAllocationId is { } id ? await session.LoadAsync<Allocation>(id, cancellationToken) : null;
         if (current is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to correct", detail: $"Incident {incidentId} has no finalized allocation yet.");
+            return Problems.Conflict("Nothing to correct", $"Incident {incidentId} has no finalized allocation yet.");
         }
 
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using CostSharing.Api.Domain.Members;
 using Marten;
 using Platform.Messaging.Outbox;
@@ -20,10 +21,8 @@ public static class RegisterMember
         var details = request.ToDetails();
         if (await session.LoadAsync<MemberCity>(details.CityId, cancellationToken) is not null)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Member already registered",
-                detail: $"A member city with id '{details.CityId}' is already registered; update it with PUT instead.");
+            return Problems.Conflict(
+                "Member already registered", $"A member city with id '{details.CityId}' is already registered; update it with PUT instead.");
         }
 
         var member = MemberCity.Register(details, clock.GetUtcNow());

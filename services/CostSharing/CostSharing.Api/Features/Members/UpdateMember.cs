@@ -17,9 +17,7 @@ public static class UpdateMember
     {
         if (request.CityId is not null && request.CityId != cityId)
         {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["cityId"] = ["'cityId' in the body must match the one in the path, or be left out."] },
-                title: "The request is not valid");
+            return Problems.BadRequest("cityId", "'cityId' in the body must match the one in the path, or be left out.");
         }
 
         var validation = (request with { CityId = cityId }).Validate();
@@ -37,10 +35,8 @@ public static class UpdateMember
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != member.ETag())
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Version conflict",
-                detail: $"The member is at version {member.ETag()}, not {ifMatch}; read it again and reapply your change.");
+            return Problems.Conflict(
+                "Version conflict", $"The member is at version {member.ETag()}, not {ifMatch}; read it again and reapply your change.");
         }
 
         member.Apply((request with { CityId = cityId }).ToDetails(), clock.GetUtcNow());

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Platform.ServiceDefaults.Errors;
+
+/// <summary>How a refused request is described: its status, a short title and the reason.</summary>
+public sealed record Refusal(int Status, string Title, string Detail);
+
+/// <summary>
+/// The one shape of exception handler: a subclass says which exceptions are the caller's fault and how to describe them
+/// (<see cref="Describe"/>); this writes the problem details, stamped like every other (architecture.md §5). Exceptions
+/// no handler describes stay server errors.
+/// </summary>
+public abstract class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    /// <summary>The refusal for <paramref name="exception"/>, or null when it is not the caller's fault.</summary>
+    protected abstract Refusal? Describe(Exception exception);
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (Describe(exception) is not { } refusal)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = refusal.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail },
+        });
+    }
+}
