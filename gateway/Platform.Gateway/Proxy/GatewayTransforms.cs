@@ -20,7 +20,7 @@ internal sealed class GatewayTransforms : ITransformProvider
         }
         else if (policy.Equals("anonymous", StringComparison.OrdinalIgnoreCase))
         {
-            // Only the gateway's own token, discovery, API reference and health endpoints are anonymous (issue 3).
+            // Only the gateway's own token, discovery, API reference and health endpoints are anonymous (architecture.md §6).
             context.Errors.Add(new InvalidOperationException(
                 $"Route '{context.Route.RouteId}' is anonymous; no proxied route may be reached without a token."));
         }

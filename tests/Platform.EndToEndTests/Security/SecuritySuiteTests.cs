@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace Platform.EndToEndTests.Security;
 
 /// <summary>
-/// The security suite (issue 3), end to end through the real gateway and services and generated from the route
+/// The security suite, end to end through the real gateway and services and generated from the route
 /// table: every operation the services document, reached through the gateway's routes, is attacked with forged tokens,
 /// with every role that lacks the right, with another city's ids and with spoofed identity headers. Each facet is a
 /// partial file; each collects every failure before asserting, so one run names all offending operations.
