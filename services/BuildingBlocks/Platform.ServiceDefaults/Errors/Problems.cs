@@ -21,6 +21,15 @@ public static class Problems
 
     public static IResult Unprocessable(string title, string detail) => Status(StatusCodes.Status422UnprocessableEntity, title, detail);
 
+    /// <summary>The caller's role may use the operation, but not on this object or as this party (a city acting as another).</summary>
+    public static IResult Forbidden(string detail) => Status(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    /// <summary>A body in a media type the endpoint does not read.</summary>
+    public static IResult UnsupportedMediaType(string detail) => Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", detail);
+
+    /// <summary>428: a precondition header the endpoint requires is missing (RFC 6585), e.g. <c>Idempotency-Key</c> on a money-moving POST.</summary>
+    public static IResult PreconditionRequired(string detail) => Status(StatusCodes.Status428PreconditionRequired, "Precondition required", detail);
+
     /// <summary>Any other status (428, 503, …) with the same shape.</summary>
     public static IResult Status(int statusCode, string title, string detail) =>
         Results.Problem(statusCode: statusCode, title: title, detail: detail);
