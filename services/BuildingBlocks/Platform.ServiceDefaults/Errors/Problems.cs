@@ -30,6 +30,13 @@ public static class Problems
     /// <summary>428: a precondition header the endpoint requires is missing (RFC 6585), e.g. <c>Idempotency-Key</c> on a money-moving POST.</summary>
     public static IResult PreconditionRequired(string detail) => Status(StatusCodes.Status428PreconditionRequired, "Precondition required", detail);
 
+    /// <summary>A limit on how often the caller may do something (not the gateway's rate limit): says when it may again.</summary>
+    public static IResult TooManyRequests(HttpContext http, string title, string detail, DateTimeOffset retryAt, DateTimeOffset now)
+    {
+        http.Response.Headers.RetryAfter = ((long)Math.Ceiling(Math.Max(1, (retryAt - now).TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Status(StatusCodes.Status429TooManyRequests, title, detail);
+    }
+
     /// <summary>Any other status (428, 503, …) with the same shape.</summary>
     public static IResult Status(int statusCode, string title, string detail) =>
         Results.Problem(statusCode: statusCode, title: title, detail: detail);
