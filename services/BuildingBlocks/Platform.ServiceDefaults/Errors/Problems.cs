@@ -11,4 +11,8 @@ public static class Problems
 
     public static IResult Unprocessable(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail);
+
+    /// <summary>The caller's role may use the operation, but not on this object (e.g. a city assessing another city).</summary>
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 }
