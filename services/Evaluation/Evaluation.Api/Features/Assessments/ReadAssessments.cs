@@ -26,7 +26,11 @@ public static class ReadAssessments
         var query = session.Query<Assessment>().Where(a => a.RoundId == roundId);
         if (!SeesAll(caller, round))
         {
-            var (group, assessor) = (caller.Group, caller.AssessorId ?? string.Empty);
+            if (caller.Group is not { } group || caller.AssessorId is not { } assessor)
+            {
+                return Results.Ok(new List<AssessmentResponse>());
+            }
+
             query = query.Where(a => a.Group == group && a.AssessorId == assessor);
         }
 

@@ -45,6 +45,12 @@ public static class RoundEndpoints
             .Produces<ResultsResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Published results: composites, ranks, TOPSIS, grades, reliability, inflation flags, rewards, penalties, cost input.");
+        api.MapGet("/members/{cityId}/results", ReadCityResults.HandleAsync)
+            .WithTags("Evaluation rounds")
+            .RequireAuthorization(PlatformPolicies.AnyRole)
+            .Produces<List<CityResultResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A member city's published results across rounds (published to every member).");
         return rounds;
     }
 }
