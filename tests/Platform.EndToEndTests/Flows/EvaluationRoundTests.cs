@@ -88,7 +88,7 @@ public sealed class EvaluationRoundTests(PlatformFixture platform)
         Assert.Empty((await Json(evaluator.GetAsync($"/api/evaluation/rounds/{round}/assessments"), HttpStatusCode.OK)).EnumerateArray());
     }
 
-    private async Task<Guid> OpenAsync(HttpClient coordinator, string[] cities, string[] evaluators)
+    private static async Task<Guid> OpenAsync(HttpClient coordinator, string[] cities, string[] evaluators)
     {
         var round = await Created(coordinator.PostAsJsonAsync("/api/evaluation/rounds", new
         {
@@ -134,7 +134,7 @@ public sealed class EvaluationRoundTests(PlatformFixture platform)
         return await Json(coordinator.SendAsync(request), HttpStatusCode.OK);
     }
 
-    private async Task JoinAsync(HttpClient coordinator, string[] cities)
+    private static async Task JoinAsync(HttpClient coordinator, string[] cities)
     {
         foreach (var city in cities)
         {
