@@ -1,4 +1,5 @@
 using Platform.Benchmarks.CostSharing;
+using Platform.Benchmarks.Evaluation;
 using Platform.Benchmarks.Fund;
 using Platform.Benchmarks.Gateway;
 using Platform.Benchmarks.Messaging;
@@ -7,6 +8,7 @@ using Platform.Benchmarks.Messaging;
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [rate] [concurrency] [seconds] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- allocation [affected cities] [lines per claim] [incidents]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- fund [entries per round] [clients] [batch size] [rounds]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- evaluation [subjects] [criteria] [assessors] [rounds]
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {
@@ -31,8 +33,15 @@ switch (suite)
             batchSize: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 500,
             rounds: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
+    case "evaluation":
+        await PublishBenchmark.RunAsync(
+            subjects: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300,
+            criteria: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 12,
+            assessors: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 25,
+            rounds: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, evaluation.");
         return 2;
 }
 

@@ -1,5 +1,13 @@
+using Evaluation.Api.Domain.Criteria;
+using Evaluation.Api.Domain.Incidents;
 using Evaluation.Api.Domain.Members;
+using Evaluation.Api.Domain.Rounds;
+using Evaluation.Api.Features.Assessments;
+using Evaluation.Api.Features.Calculators;
+using Evaluation.Api.Features.Frameworks;
 using Evaluation.Api.Features.Members;
+using Evaluation.Api.Features.Rounds;
+using Evaluation.Api.Infrastructure;
 using Evaluation.Api.Integration;
 using Marten;
 using Platform.Contracts;
@@ -21,18 +29,33 @@ public static class EvaluationModule
     {
         builder.AddPlatformService(ServiceName, "evaluation", ConfigureStore, Topics.Evaluation, Topics.CostSharing)
             .Handle<MemberJoined, MemberJoinedHandler>()
-            .Handle<MemberUpdated, MemberUpdatedHandler>();
+            .Handle<MemberUpdated, MemberUpdatedHandler>()
+            .Handle<IncidentOpened, IncidentOpenedHandler>()
+            .Handle<IncidentClosed, IncidentClosedHandler>()
+            .Handle<AllocationFinalized, AllocationFinalizedHandler>();
+        builder.Services.AddAuthorizationBuilder().AddEvaluationPolicies();
+        builder.Services.AddExceptionHandler<EvaluationRuleHandler>();
         return builder;
     }
 
     public static WebApplication MapEvaluation(this WebApplication app)
     {
-        app.MapPlatformService(RoutePrefix).MapMemberEndpoints();
+        var api = app.MapPlatformService(RoutePrefix);
+        api.MapMemberEndpoints();
+        api.MapCalculatorEndpoints();
+        api.MapFrameworkEndpoints();
+        api.MapRoundEndpoints();
+        api.MapAssessmentEndpoints();
         return app;
     }
 
     private static void ConfigureStore(StoreOptions options)
     {
         options.Schema.For<EvaluatedMember>().Identity(m => m.CityId);
+        options.Schema.For<EvaluatedIncident>();
+        options.Schema.For<CriteriaFramework>().Index(f => f.FrameworkId);
+        // Rounds are edited by the coordinating body and touched by every assessment: stale writes are conflicts (409).
+        options.Schema.For<EvaluationRound>().UseOptimisticConcurrency(true);
+        options.Schema.For<Assessment>().UseOptimisticConcurrency(true).Index(a => a.RoundId);
     }
 }

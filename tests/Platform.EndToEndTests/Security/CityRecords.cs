@@ -22,5 +22,6 @@ public static class CityRecords
         "/api/cost-sharing/members/{cityId}",
         "/api/trust/scores/{cityId}",
         "/api/evaluation/members/{cityId}",
+        "/api/evaluation/members/{cityId}/results",
     };
 }
