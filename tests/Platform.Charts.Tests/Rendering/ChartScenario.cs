@@ -76,6 +76,18 @@ public sealed record ChartScenario(string Name, string[] Values, string Release 
         return result.Output;
     }
 
+    /// <summary>The enabled components and their merged role ("gateway" or "service").</summary>
+    public IReadOnlyDictionary<string, string> Components()
+    {
+        var values = System.Text.Json.Nodes.JsonNode.Parse(MergedValues())!;
+        var defaults = values["componentDefaults"];
+        return values["components"]!.AsObject()
+            .Where(c => c.Value is not null && ((bool?)c.Value["enabled"] ?? (bool?)defaults?["enabled"] ?? true))
+            .ToDictionary(c => c.Key, c => (string?)c.Value!["role"] ?? (string?)defaults?["role"] ?? "service");
+    }
+
+    public string TopicNamespace => (string?)System.Text.Json.Nodes.JsonNode.Parse(MergedValues())!["kafka"]?["topicNamespace"] ?? "";
+
     public override string ToString() => Name;
 
     private RenderResult RenderUncached(string chartDirectory) =>
