@@ -62,6 +62,8 @@ public static partial class YamlJson
             "true" or "True" or "TRUE" or "yes" or "Yes" or "on" or "On" => JsonValue.Create(true),
             "false" or "False" or "FALSE" or "no" or "No" or "off" or "Off" => JsonValue.Create(false),
             _ when Integer().IsMatch(text) => JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture)),
+            // Kept as written: 2.592e+06 is refused where the API wants an integer, as by the API server.
+            _ when JsonNumber().IsMatch(text) => JsonNode.Parse(text)!.AsValue(),
             _ when Float().IsMatch(text) => JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(text),
         };
@@ -69,6 +71,9 @@ public static partial class YamlJson
 
     [GeneratedRegex(@"^[-+]?(0|[1-9][0-9]*)$")]
     private static partial Regex Integer();
+
+    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")]
+    private static partial Regex JsonNumber();
 
     [GeneratedRegex(@"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")]
     private static partial Regex Float();
