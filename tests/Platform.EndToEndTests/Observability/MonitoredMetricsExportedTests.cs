@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Platform.Charts.Tests.Monitoring;
 using Platform.Testing;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Platform.EndToEndTests.Observability;
 
@@ -12,7 +13,7 @@ namespace Platform.EndToEndTests.Observability;
 /// component's /metrics (docs/deploy.md "Alerts").
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public sealed class MonitoredMetricsExportedTests(PlatformFixture platform)
+public sealed class MonitoredMetricsExportedTests(PlatformFixture platform, ITestOutputHelper output)
 {
     [Fact]
     public async Task EveryMetricTheDashboardsAndAlertsReadIsExportedBySomeComponent()
@@ -34,6 +35,19 @@ public sealed class MonitoredMetricsExportedTests(PlatformFixture platform)
         while (missing.Count > 0 && DateTime.UtcNow < deadline);
 
         Assert.Empty(missing);
+        await ReportMemoryAsync(http);
+    }
+
+    /// <summary>Each component's resident memory after the flow (prometheus-net's process_working_set_bytes), for the capacity notes.</summary>
+    private async Task ReportMemoryAsync(HttpClient http)
+    {
+        foreach (var process in platform.Processes)
+        {
+            var exposition = await http.GetStringAsync(new Uri($"http://127.0.0.1:{process.ManagementPort}/metrics"));
+            var line = exposition.Split('\n').FirstOrDefault(l => l.StartsWith("process_working_set_bytes ", StringComparison.Ordinal));
+            var bytes = line is null ? double.NaN : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            output.WriteLine($"{process.Name}: working set {bytes / 1024 / 1024:F0} MiB");
+        }
     }
 
     /// <summary>A member joins: cost-sharing publishes, the fund consumes and opens accounts; the gateway forwards it all.</summary>
