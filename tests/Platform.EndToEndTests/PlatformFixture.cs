@@ -16,6 +16,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess Gateway { get; private set; } = null!;
 
+    /// <summary>Every running component, the gateway included (for what only their management ports show).</summary>
+    public IReadOnlyList<ServiceProcess> Processes => _processes;
+
     public string ConnectionString { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -22,6 +22,23 @@
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
+{{/*
+A name of at most 63 characters: "<base>-<suffix>". When that is too long, the base is cut and a
+hash of the whole name is put before the suffix, so that long release names keep the suffix (the
+component) whole and two components never get the same name. Takes (list base suffix).
+*/}}
+{{- define "platform.fitName" -}}
+{{- $base := index . 0 }}
+{{- $suffix := index . 1 }}
+{{- $full := printf "%s-%s" $base $suffix }}
+{{- if le (len $full) 63 }}
+{{- $full }}
+{{- else }}
+{{- $keep := sub 63 (add (len $suffix) 8) | int }}
+{{- printf "%s-%s-%s" ($base | trunc $keep | trimSuffix "-") (sha256sum $full | trunc 6) $suffix }}
+{{- end }}
+{{- end }}
+
 {{/* Labels on every object of the release. */}}
 {{- define "platform.labels" -}}
 helm.sh/chart: {{ include "platform.chart" . }}
@@ -87,7 +104,7 @@ The enabled components, each merged over componentDefaults and given `name` (its
 {{- fail (printf "components.%s.role must be gateway or service, not %q" $name $merged.role) }}
 {{- end }}
 {{- $_ := set $merged "name" $name }}
-{{- $_ := set $merged "resourceName" (printf "%s-%s" $fullname $name | trunc 63 | trimSuffix "-") }}
+{{- $_ := set $merged "resourceName" (include "platform.fitName" (list $fullname $name)) }}
 {{- $_ := set $out $name $merged }}
 {{- end }}
 {{- end }}
@@ -118,6 +135,21 @@ setting in env).
 {{- else }}
 {{- printf "%s:%s" $repository $tag }}
 {{- end }}
+{{- end }}
+
+{{/* Whether the cluster serves an API (group/version or group/version/Kind) per .Capabilities. */}}
+{{- define "platform.hasAPI" -}}
+{{- $caps := index . 0 }}
+{{- $gv := index . 1 }}
+{{- $kind := index . 2 }}
+{{- if or ($caps.APIVersions.Has $gv) ($caps.APIVersions.Has (printf "%s/%s" $gv $kind)) }}true{{ end }}
+{{- end }}
+
+{{/* The port of a URL: explicit, or the scheme's (https 443, http 80). */}}
+{{- define "platform.urlPort" -}}
+{{- $u := urlParse . }}
+{{- $port := regexFind ":[0-9]+$" $u.host | trimPrefix ":" }}
+{{- $port | default (eq $u.scheme "http" | ternary "80" "443") }}
 {{- end }}
 
 {{/* Kafka ------------------------------------------------------------------------------------ */}}
@@ -155,7 +187,7 @@ setting in env).
 {{- if $c.database.existingSecret }}
 {{- $c.database.existingSecret }}
 {{- else if .root.Values.postgresql.cnpg.enabled }}
-{{- printf "%s-db" $c.resourceName | trunc 63 | trimSuffix "-" }}
+{{- include "platform.fitName" (list $c.resourceName "db") }}
 {{- else if get (.root.Values.postgresql.external.existingSecrets | default dict) $c.name }}
 {{- get .root.Values.postgresql.external.existingSecrets $c.name }}
 {{- else }}
