@@ -2,15 +2,16 @@ using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Banking;
 using CompensationFund.Api.Features.Compensation;
 using CompensationFund.Api.Features.Contributions;
-using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Features.Entries;
 using CompensationFund.Api.Features.Members;
+using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Features.Periods;
 using CompensationFund.Api.Features.Reports;
 using CompensationFund.Api.Features.Reservations;
 using CompensationFund.Api.Features.Settlements;
 using CompensationFund.Api.Features.ThirdParty;
 using CompensationFund.Api.Infrastructure;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
 using CompensationFund.Api.Integration;
@@ -23,7 +24,6 @@ using Platform.Contracts.CostSharing;
 using Platform.Contracts.Evaluation;
 using Platform.Contracts.Trust;
 using Platform.Messaging;
-using Platform.Messaging.Idempotency;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Store;
 
@@ -69,6 +69,7 @@ public static partial class CompensationFundModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiry>());
         builder.Services.AddExceptionHandler<FundRuleExceptionHandler>();
         builder.Services.AddAuthorizationBuilder().AddFundPolicies();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Infrastructure.Http.YuanAmountConverter()));
         return builder;
     }
 
@@ -86,8 +87,7 @@ public static partial class CompensationFundModule
         api.MapCompensationEndpoints();
         api.MapThirdPartyEndpoints();
         api.MapReportEndpoints();
-        api.MapPost("/payouts", PayOut.HandleAsync).WithTags("Compensation").RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
-            .Produces<EntryResponse>(StatusCodes.Status201Created).WithSummary("Pays out what the fund owes a city on its compensation payable (finance).");
+        api.MapPayOut();
         return app;
     }
 }

@@ -69,8 +69,8 @@ public sealed class ReportTests(FundFixture fund) : IClassFixture<FundFixture>
         await fund.PublishAsync(Topics.CostSharing, allocation.ToString(), Allocations.Finalized(allocation, new Dictionary<string, decimal> { [a] = 80m, [b] = -80m }));
         await Eventually.Until(async () => (await finance.GetAsync($"/api/fund/settlements/{allocation}")).IsSuccessStatusCode, because: "the settlement");
         var reference = Guid.NewGuid().ToString("N")[..8];
-        await finance.PostAsync("/api/fund/bank-statements", new StringContent(
-            $"date,amount,payer,reference,bank_reference\n{Today:yyyy-MM-dd},80.00,{a},ST-{allocation},{reference}-1\n{Today:yyyy-MM-dd},5.00,stranger,?,{reference}-2\n", Encoding.UTF8, "text/csv"));
+        await finance.PostCsvAsync(
+            $"date,amount,payer,reference,bank_reference\n{Today:yyyy-MM-dd},80.00,{a},ST-{allocation},{reference}-1\n{Today:yyyy-MM-dd},5.00,stranger,?,{reference}-2\n");
 
         var clean = await (await finance.GetAsync("/api/fund/reports/reconciliation")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, clean.GetProperty("discrepancies").GetInt32());

@@ -11,4 +11,8 @@ public static class Problems
 
     public static IResult Unprocessable(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: detail);
+
+    /// <summary>428: the request lacks a precondition header the endpoint requires (RFC 6585), e.g. <c>Idempotency-Key</c> on a money-moving POST.</summary>
+    public static IResult PreconditionRequired(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "Precondition required", detail: detail);
 }

@@ -1,7 +1,9 @@
 using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
+using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Entries;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Messaging.Idempotency;
@@ -17,11 +19,17 @@ public sealed record PayOutRequest(string? CityId, decimal? Amount, string? Bank
 /// </summary>
 public static class PayOut
 {
+    public static RouteHandlerBuilder MapPayOut(this RouteGroupBuilder api) =>
+        api.MapPost("/payouts", HandleAsync).WithTags("Compensation").RequireAuthorization(FundPolicies.Finance).MovesMoney()
+            .Produces<EntryResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Pays out what the fund owes a city on its compensation payable (finance).");
+
     public static async Task<IResult> HandleAsync(PayOutRequest request, IDocumentSession session, FundLedger ledger, HttpContext http, CancellationToken cancellationToken)
     {
         long fen = 0;
         var validation = new RequestValidation()
-            .RequireText(request.CityId, "cityId")
+            .RequirePlain(request.CityId, "cityId")
+            .RequirePlain(request.BankReference, "bankReference", required: false)
             .Require(request.Amount is { } a && Fen.TryFromYuan(a, out fen) && fen > 0, "amount", "'amount' is a positive number of yuan exact to the fen.");
         if (!validation.IsValid)
         {

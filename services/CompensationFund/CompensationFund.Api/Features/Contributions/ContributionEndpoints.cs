@@ -1,9 +1,9 @@
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Payments;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -16,7 +16,7 @@ public static class ContributionEndpoints
     {
         var calls = api.MapGroup("/contribution-calls").WithTags("Contributions");
         calls.MapPost("/", CallContributions.HandleAsync)
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<ContributionCallResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Calls the members' contributions for a period by the agreement's formula (finance).");
         calls.MapGet("/", ListCallsAsync).RequireAuthorization(FundPolicies.MemberAccountReader)
@@ -25,13 +25,13 @@ public static class ContributionEndpoints
             .Produces<ContributionCallResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Reads one period's call.");
 
         api.MapPost("/payments", RecordPayment.HandleAsync).WithTags("Contributions")
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<PaymentResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Records money a city paid: applied to what it owes, oldest first; over-payments held as unapplied (finance).");
         api.MapGet("/obligations", ListObligationsAsync).WithTags("Contributions").RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<Page<ObligationResponse>>().WithSummary("Lists obligations (a city: its own), optionally only those overdue as of a date (arrears).");
         api.MapPost("/penalties/late-payment", LatePaymentPenalties.HandleAsync).WithTags("Contributions")
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<AssessmentResponse>().WithSummary("Charges late-payment penalties up to a date, each day once (finance).");
         return calls;
     }
