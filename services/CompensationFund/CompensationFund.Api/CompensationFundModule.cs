@@ -1,3 +1,4 @@
+using CompensationFund.Api.Domain.Governance;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Banking;
 using CompensationFund.Api.Features.Compensation;
@@ -53,6 +54,7 @@ public static partial class CompensationFundModule
             .Handle<EvaluationPublished, EvaluationPublishedHandler>();
         builder.Services.AddScoped<IAllocationListener, CompensationProposer>();
         builder.Services.AddSingleton(Ledger);
+        builder.Services.AddSingleton(sp => QuorumOf(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<AccountOpening>();
@@ -72,6 +74,10 @@ public static partial class CompensationFundModule
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Infrastructure.Http.YuanAmountConverter()));
         return builder;
     }
+
+    /// <summary>The agreement's approval quorums (<c>Fund:Quorum:{action}</c>), the default where it is silent.</summary>
+    private static ApprovalQuorum QuorumOf(IConfiguration configuration) => new(ApprovalQuorum.Actions.ToDictionary(
+        a => a, a => configuration.GetValue($"Fund:Quorum:{a}", ApprovalQuorum.DefaultRequired), StringComparer.Ordinal));
 
     public static WebApplication MapCompensationFund(this WebApplication app)
     {

@@ -25,10 +25,10 @@ public static class CompensationEndpoints
             .Produces<CompensationResponse>().WithSummary("Rejects a proposal (coordinator).");
         compensation.MapPost("/{id:guid}/disburse", DisburseCompensation.DisburseAsync).RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<CompensationResponse>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Posts and pays approved compensation (finance).");
-        compensation.MapPost("/{id:guid}/hold-back/release", DisburseCompensation.ReleaseHoldBackAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
-            .Produces<CompensationResponse>().WithSummary("Releases the hold-back to the city's payable (coordinator).");
-        compensation.MapPost("/{id:guid}/clawback", DisburseCompensation.ClawBackAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
-            .Produces<CompensationResponse>().WithSummary("Claws compensation back: the hold-back first, then a receivable from the city (coordinator).");
+        compensation.MapPost("/{id:guid}/hold-back/release", ReleaseHoldBack.ReleaseAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
+            .Produces<CompensationResponse>().WithSummary("Agrees to release the hold-back to the city's payable; the agreement that completes the quorum releases it (coordinator).");
+        compensation.MapPost("/{id:guid}/clawback", ClawBackCompensation.ClawBackAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
+            .Produces<CompensationResponse>().WithSummary("Agrees to claw back what is held back or was paid; the agreement that completes the quorum takes it (coordinator).");
         return compensation;
     }
 

@@ -1,3 +1,4 @@
+using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
@@ -36,6 +37,7 @@ public static class PayOut
             return validation.ToProblem();
         }
 
+        await EnsureNotOwedOnProposalsAsync(request.CityId!, fen, session, ledger, cancellationToken);
         var header = new EntryHeader(EntryKinds.CompensationPayment, "CNY", request.Description ?? $"Paid out to {request.CityId}", Caller.Source(http), request.BankReference);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, CompensationPosting.PayOut(request.CityId!, fen)), cancellationToken);
         var posted = draft.Post(request.BankReference is null ? EntryIds.New() : EntryIds.ForReference("bank:" + request.BankReference), ledger.Now);
@@ -44,5 +46,24 @@ public static class PayOut
         var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, EntryResponse.Of(posted), EntryEndpoints.Location(posted.EntryId));
         await ledger.CommitAsync(session, changes, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// What the city is owed on compensation proposals is paid only by disbursing them (which checks the approvals), so a
+    /// payout takes only the rest of the payable — an earmarked release, say (separation of duties, issue 9).
+    /// </summary>
+    private static async Task EnsureNotOwedOnProposalsAsync(string cityId, long amount, IQuerySession session, FundLedger ledger, CancellationToken cancellationToken)
+    {
+        var account = LedgerAccount.IdFor(cityId, LedgerAccountKind.CompensationPayable);
+        var proposals = await session.Query<CompensationProposal>().Where(p => p.CityId == cityId && p.Payable > p.Paid).ToListAsync(cancellationToken);
+        var owedOnProposals = proposals.Sum(p => p.Payable - p.Paid);
+        var live = (await ledger.Balances.LiveAsync([account], cancellationToken)).GetValueOrDefault(account);
+        var payable = live is null ? 0 : live.Balance.Lowest(live.Side);
+        if (amount > payable - owedOnProposals)
+        {
+            throw new FundRuleException(
+                "Owed on compensation proposals",
+                $"{cityId} may be paid out at most {Fen.ToYuan(Math.Max(0, payable - owedOnProposals))} here; {Fen.ToYuan(owedOnProposals)} of its payable is approved compensation, paid only by disbursing its proposal.");
+        }
     }
 }
