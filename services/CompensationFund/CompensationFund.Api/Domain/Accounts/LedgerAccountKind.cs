@@ -101,6 +101,13 @@ public static class LedgerAccountKinds
         or LedgerAccountKind.ThirdPartyPool or LedgerAccountKind.UnappliedReceipts or LedgerAccountKind.Income or LedgerAccountKind.Expense
         or LedgerAccountKind.DepositsHeld;
 
+    /// <summary>
+    /// The floors that protect the fund's own money — the bank (no overdraft), the pools and the earmarks (no promise
+    /// without money) — are lifted only by the agreement's quorum, never by one person (issue 9).
+    /// </summary>
+    public static bool GuardsTheFundsMoney(this LedgerAccountKind kind) =>
+        kind is LedgerAccountKind.Bank or LedgerAccountKind.Pool or LedgerAccountKind.ThirdPartyPool or LedgerAccountKind.Earmarked;
+
     /// <summary>Assets and expenses grow on the debit side; everything the fund owes or holds for others on the credit side.</summary>
     public static NormalSide NormalSide(this LedgerAccountKind kind) => kind switch
     {

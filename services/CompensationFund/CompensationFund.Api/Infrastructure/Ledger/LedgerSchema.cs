@@ -25,6 +25,8 @@ public sealed partial class LedgerSchema(string schema)
 
     public string ApplyMovements => $"{Schema}.fund_apply_movements";
 
+    public string SetLimits => $"{Schema}.fund_set_limits";
+
     public IEnumerable<ISchemaObject> Objects()
     {
         yield return Function.ForSql(WithinLimitsSql);
@@ -32,6 +34,7 @@ public sealed partial class LedgerSchema(string schema)
         yield return MovementTableDefinition();
         yield return StateTable();
         yield return Function.ForSql(ApplyMovementsSql);
+        yield return Function.ForSql(SetLimitsSql);
     }
 
     private Table BalanceTable()
