@@ -61,6 +61,9 @@ public static partial class CompensationFundModule
         builder.Services.AddSingleton<BalanceReader>();
         builder.Services.AddSingleton<FundLedger>();
         builder.Services.AddSingleton<PeriodCloser>();
+        builder.Services.AddSingleton<PeriodRoots>();
+        builder.Services.AddSingleton<LedgerSealer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerSealer>());
         builder.Services.AddSingleton<LedgerReplay>();
         builder.Services.AddSingleton<SettlementPayments>();
         builder.Services.AddSingleton<PaymentRecorder>();

@@ -17,4 +17,7 @@ public static class LedgerErrorCodes
 
     /// <summary><c>limit-broken:&lt;account&gt;</c>: new limits that the balance, reservations counted, already lies outside.</summary>
     public const string LimitAlreadyBroken = "FL004";
+
+    /// <summary><c>ledger-append-only:&lt;table&gt;</c>: an UPDATE, DELETE or TRUNCATE of the event log.</summary>
+    public const string AppendOnly = "FL005";
 }

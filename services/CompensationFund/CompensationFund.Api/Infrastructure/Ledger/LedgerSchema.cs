@@ -33,6 +33,9 @@ public sealed partial class LedgerSchema(string schema)
         yield return BalanceTable();
         yield return MovementTableDefinition();
         yield return StateTable();
+        yield return SealTable();
+        yield return SealedTable();
+        yield return PeriodRootTable();
         yield return Function.ForSql(ApplyMovementsSql);
         yield return Function.ForSql(SetLimitsSql);
     }
@@ -70,6 +73,9 @@ public sealed partial class LedgerSchema(string schema)
             table.AddColumn(counter, "bigint").NotNull();
         }
 
+        // The writing transaction's id: the sealer seals only rows whose transaction ended, so it seals in commit order
+        // without any writer queueing on a shared row (docs/compensation-fund.md §14).
+        table.AddColumn("tx", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
         table.Indexes.Add(new IndexDefinition("fund_movement_account_value_date") { Columns = ["account_id", "value_date"] });
         table.Indexes.Add(new IndexDefinition("fund_movement_entry") { Columns = ["entry_id"] });
         return table;
