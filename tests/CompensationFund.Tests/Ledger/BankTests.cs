@@ -11,7 +11,8 @@ namespace CompensationFund.Tests.Ledger;
 /// among limited accounts — posting, batching, reversing, reserving, posting in part, voiding, retrying with the same
 /// idempotency key, racing the expiry sweeper — while readers check every snapshot. Afterwards the total is
 /// conserved, no account is past its limits, every accepted key was applied exactly once, and folding the event log
-/// gives the live balances (https://jepsen.io/analyses — the "bank" workload).
+/// gives the live balances (https://jepsen.io/analyses — the "bank" workload); finally the hash chain verifies, and a line
+/// edited behind the service's back breaks it.
 /// </summary>
 public sealed partial class BankTests(FundFixture fund) : IClassFixture<FundFixture>
 {
@@ -39,6 +40,7 @@ public sealed partial class BankTests(FundFixture fund) : IClassFixture<FundFixt
         await CheckConservationAndLimitsAsync(universe);
         await CheckEachKeyAppliedOnceAsync(history);
         await CheckReplayAsync();
+        await CheckChainDetectsTamperingAsync();
     }
 
     /// <summary>

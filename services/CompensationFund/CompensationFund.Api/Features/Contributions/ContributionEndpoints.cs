@@ -36,17 +36,17 @@ public static class ContributionEndpoints
         return calls;
     }
 
-    private static async Task<IResult> ListCallsAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<IResult> ListCallsAsync(IQuerySession session, HttpContext http, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var request = PageRequest.From(page, pageSize);
         var total = await session.Query<ContributionCall>().CountAsync(cancellationToken);
         var calls = await session.Query<ContributionCall>().OrderByDescending(c => c.CalledAt).Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
-        return Results.Ok(new Page<ContributionCallResponse>([.. calls.Select(ContributionCallResponse.From)], request.Number, request.Size, total));
+        return Results.Ok(new Page<ContributionCallResponse>([.. calls.Select(c => ContributionCallResponse.For(c, http))], request.Number, request.Size, total));
     }
 
-    private static async Task<IResult> GetCallAsync(string period, IQuerySession session, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetCallAsync(string period, IQuerySession session, HttpContext http, CancellationToken cancellationToken) =>
         await session.LoadAsync<ContributionCall>(ContributionCall.IdFor(period), cancellationToken) is { } call
-            ? Results.Ok(ContributionCallResponse.From(call))
+            ? Results.Ok(ContributionCallResponse.For(call, http))
             : Problems.NotFound($"No contribution call for period {period}.");
 
     /// <summary>Obligations, paged; <c>overdue=true</c> keeps only those past due with money outstanding as of <c>asOf</c> (arrears).</summary>
