@@ -58,6 +58,8 @@ public static partial class CompensationFundModule
         options.Events.MapEventType<ReservationVoided>("reservation-voided");
         options.Events.MapEventType<EntryReversed>("entry-reversed");
         options.Events.MapEventType<PeriodClosed>("period-closed");
+        options.Events.MapEventType<AccountLimitChanged>("account-limit-changed");
+        options.Schema.For<PendingLimitChange>().Identity(p => p.Id).UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.AddRange(Ledger.Objects());
     }
 }

@@ -1,16 +1,18 @@
+using CompensationFund.Api.Domain.Governance;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Banking;
 using CompensationFund.Api.Features.Compensation;
 using CompensationFund.Api.Features.Contributions;
-using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Features.Entries;
 using CompensationFund.Api.Features.Members;
+using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Features.Periods;
 using CompensationFund.Api.Features.Reports;
 using CompensationFund.Api.Features.Reservations;
 using CompensationFund.Api.Features.Settlements;
 using CompensationFund.Api.Features.ThirdParty;
 using CompensationFund.Api.Infrastructure;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
 using CompensationFund.Api.Integration;
@@ -23,7 +25,6 @@ using Platform.Contracts.CostSharing;
 using Platform.Contracts.Evaluation;
 using Platform.Contracts.Trust;
 using Platform.Messaging;
-using Platform.Messaging.Idempotency;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Store;
 
@@ -53,12 +54,16 @@ public static partial class CompensationFundModule
             .Handle<EvaluationPublished, EvaluationPublishedHandler>();
         builder.Services.AddScoped<IAllocationListener, CompensationProposer>();
         builder.Services.AddSingleton(Ledger);
+        builder.Services.AddSingleton(sp => QuorumOf(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<AccountOpening>();
         builder.Services.AddSingleton<BalanceReader>();
         builder.Services.AddSingleton<FundLedger>();
         builder.Services.AddSingleton<PeriodCloser>();
+        builder.Services.AddSingleton<PeriodRoots>();
+        builder.Services.AddSingleton<LedgerSealer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerSealer>());
         builder.Services.AddSingleton<LedgerReplay>();
         builder.Services.AddSingleton<SettlementPayments>();
         builder.Services.AddSingleton<PaymentRecorder>();
@@ -69,8 +74,13 @@ public static partial class CompensationFundModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiry>());
         builder.Services.AddExceptionHandler<FundRuleExceptionHandler>();
         builder.Services.AddAuthorizationBuilder().AddFundPolicies();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Infrastructure.Http.YuanAmountConverter()));
         return builder;
     }
+
+    /// <summary>The agreement's approval quorums (<c>Fund:Quorum:{action}</c>), the default where it is silent.</summary>
+    private static ApprovalQuorum QuorumOf(IConfiguration configuration) => new(ApprovalQuorum.Actions.ToDictionary(
+        a => a, a => configuration.GetValue($"Fund:Quorum:{a}", ApprovalQuorum.DefaultRequired), StringComparer.Ordinal));
 
     public static WebApplication MapCompensationFund(this WebApplication app)
     {
@@ -86,8 +96,7 @@ public static partial class CompensationFundModule
         api.MapCompensationEndpoints();
         api.MapThirdPartyEndpoints();
         api.MapReportEndpoints();
-        api.MapPost("/payouts", PayOut.HandleAsync).WithTags("Compensation").RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
-            .Produces<EntryResponse>(StatusCodes.Status201Created).WithSummary("Pays out what the fund owes a city on its compensation payable (finance).");
+        api.MapPayOut();
         return app;
     }
 }

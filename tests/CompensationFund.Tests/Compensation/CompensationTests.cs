@@ -65,6 +65,7 @@ public sealed class CompensationTests(FundFixture fund) : IClassFixture<FundFixt
         Assert.Equal(0m, await finance.BalanceAsync($"city:{affected}:compensation-payable"));
 
         await (await alice.PostAsync($"/api/fund/compensation/{id}/hold-back/release", new { })).JsonAsync(HttpStatusCode.OK);
+        await (await bob.PostAsync($"/api/fund/compensation/{id}/hold-back/release", new { })).JsonAsync(HttpStatusCode.OK);
         var all = await (await finance.PostAsync($"/api/fund/compensation/{id}/disburse", new { })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(600.00m, all.GetProperty("paid").GetDecimal());
         Assert.Equal(poolBefore - 600m, await finance.BalanceAsync("fund:pool") - (await finance.AccountAsync("fund:pool")).GetProperty("pendingDebits").GetDecimal());
@@ -88,7 +89,8 @@ public sealed class CompensationTests(FundFixture fund) : IClassFixture<FundFixt
         await (await bob.PostAsync($"/api/fund/compensation/{id}/approve", new { amount = 200m })).JsonAsync(HttpStatusCode.OK);
         await (await finance.PostAsync($"/api/fund/compensation/{id}/disburse", new { })).JsonAsync(HttpStatusCode.OK);
 
-        var clawed = await (await alice.PostAsync($"/api/fund/compensation/{id}/clawback", new { amount = 50m, reason = "cost claim found overstated" })).JsonAsync(HttpStatusCode.OK);
+        await (await alice.PostAsync($"/api/fund/compensation/{id}/clawback", new { amount = 50m, reason = "cost claim found overstated" })).JsonAsync(HttpStatusCode.OK);
+        var clawed = await (await bob.PostAsync($"/api/fund/compensation/{id}/clawback", new { amount = 50m, reason = "cost claim found overstated" })).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(50.00m, clawed.GetProperty("clawedBack").GetDecimal());
         Assert.Equal(30.00m, await finance.BalanceAsync($"city:{affected}:penalties-receivable"));

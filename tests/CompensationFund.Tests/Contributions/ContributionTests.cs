@@ -109,5 +109,5 @@ public sealed class ContributionTests(FundFixture fund) : IClassFixture<FundFixt
     }
 
     private static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string csv) =>
-        client.PostAsync("/api/fund/bank-statements", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        client.PostCsvAsync(csv);
 }

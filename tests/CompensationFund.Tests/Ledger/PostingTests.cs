@@ -50,12 +50,12 @@ public sealed class PostingTests(FundFixture fund) : IClassFixture<FundFixture>
         var city = await fund.NewCityAsync();
         var pool = await finance.BalanceAsync("fund:pool");
 
-        var problem = await (await finance.PostAsync("/api/fund/entries", Transfer("fund:pool", $"city:{city}:compensation-payable", pool + 0.01m)))
+        var problem = await (await finance.PostAsync("/api/fund/entries", Transfer("fund:pool", $"city:{city}:deposits-held", pool + 0.01m)))
             .JsonAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("'fund:pool' may not go below 0.00", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(pool, await finance.BalanceAsync("fund:pool"));
-        Assert.Equal(0m, await finance.BalanceAsync($"city:{city}:compensation-payable"));
+        Assert.Equal(0m, await finance.BalanceAsync($"city:{city}:deposits-held"));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class ReservationTests(FundFixture fund) : IClassFixture<FundFixtu
         var held = $"city:{city}:deposits-held";
         await (await finance.PutAsync($"/api/fund/accounts/{held}/limits", System.Net.Http.Json.JsonContent.Create(new { floor = 0m }))).JsonAsync(HttpStatusCode.OK);
         await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", held, amount))).JsonAsync(HttpStatusCode.Created);
-        return (finance, held, $"city:{city}:compensation-payable");
+        // The receiving side is another city's deposits: a city's payables change only through their own operations.
+        return (finance, held, $"city:{await fund.NewCityAsync()}:deposits-held");
     }
 
     [Fact]

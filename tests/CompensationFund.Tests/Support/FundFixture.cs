@@ -40,6 +40,9 @@ public sealed class FundFixture : IAsyncLifetime
 
     public HttpClient Finance() => Service.ClientWithToken(TestTokens.For(PlatformRoles.Finance));
 
+    /// <summary>A named member of finance staff (its token's subject differs), for changes that need several people.</summary>
+    public HttpClient Finance(string name) => Service.ClientWithToken(TestTokens.For(PlatformRoles.Finance, cityId: name));
+
     public HttpClient Coordinator() => Service.ClientWithToken(TestTokens.Coordinator());
 
     /// <summary>A named member of the coordinating body (its token's subject differs), for approvals that need several.</summary>

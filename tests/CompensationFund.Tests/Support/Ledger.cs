@@ -12,9 +12,23 @@ public static class Ledger
     public static object Transfer(string debit, string credit, decimal amount, string description = "test transfer", DateOnly? valueDate = null, string? reference = null) =>
         new { description, valueDate, reference, lines = new[] { Line(debit, "debit", amount), Line(credit, "credit", amount) } };
 
-    public static async Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, object body, string? idempotencyKey = null)
+    /// <summary>POSTs <paramref name="body"/> with an <c>Idempotency-Key</c> (a fresh one unless given): the fund requires one on every money-moving POST.</summary>
+    public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string path, object body, string? idempotencyKey = null) =>
+        client.SendWithKeyAsync(path, JsonContent.Create(body), idempotencyKey ?? Guid.NewGuid().ToString("N"));
+
+    public static Task<HttpResponseMessage> PostWithoutKeyAsync(this HttpClient client, string path, object body) =>
+        client.SendWithKeyAsync(path, JsonContent.Create(body), null);
+
+    /// <summary>POSTs raw JSON text as sent, for requests a serializer would never write (too many digits, odd spellings).</summary>
+    public static Task<HttpResponseMessage> PostJsonTextAsync(this HttpClient client, string path, string json, string? idempotencyKey = null) =>
+        client.SendWithKeyAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), idempotencyKey ?? Guid.NewGuid().ToString("N"));
+
+    public static Task<HttpResponseMessage> PostCsvAsync(this HttpClient client, string csv, string? idempotencyKey = null) =>
+        client.SendWithKeyAsync("/api/fund/bank-statements", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), idempotencyKey ?? Guid.NewGuid().ToString("N"));
+
+    public static async Task<HttpResponseMessage> SendWithKeyAsync(this HttpClient client, string path, HttpContent content, string? idempotencyKey)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

@@ -13,6 +13,7 @@ public static class CityRecords
     {
         "/api/fund/members/{cityId}/accounts",
         "/api/fund/members/{cityId}/statement",
+        "/api/fund/members/{cityId}/statement/proofs",
         "/api/fund/members/{cityId}/deposit",
     };
 

@@ -16,7 +16,7 @@ internal sealed class FundRuleExceptionHandler(IProblemDetailsService problems) 
         var (status, title, detail) = exception switch
         {
             FundRuleException rule => (rule.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, rule.Title, rule.Message),
-            EntryNotFoundException missing => (StatusCodes.Status404NotFound, "Not found", missing.Message),
+            RecordNotFoundException missing => (StatusCodes.Status404NotFound, "Not found", missing.Message),
             _ => (0, string.Empty, string.Empty),
         };
         if (status == 0)

@@ -21,4 +21,11 @@ public sealed record AccountLimit(long? Floor, long? Ceiling)
     public bool Admits(AccountBalance balance, NormalSide side) =>
         (Floor is not { } floor || balance.Lowest(side) >= floor) &&
         (Ceiling is not { } ceiling || balance.Highest(side) <= ceiling);
+
+    /// <summary>
+    /// Whether <paramref name="next"/> lowers or removes this floor, or raises or removes this ceiling: a change that lets
+    /// the balance go where it could not before.
+    /// </summary>
+    public bool IsLiftedBy(AccountLimit next) =>
+        (Floor is { } floor && (next.Floor is null || next.Floor < floor)) || (Ceiling is { } ceiling && (next.Ceiling is null || next.Ceiling > ceiling));
 }

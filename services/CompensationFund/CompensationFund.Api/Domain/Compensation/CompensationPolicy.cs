@@ -14,12 +14,12 @@ public sealed record CompensationComputation(string CityId, long Burden, decimal
 /// with little gain), version 1: <c>rate × burden × tier multiplier × grade multiplier</c>, rounded down to the fen, capped at
 /// the burden itself and at a per-city cap; when the pool cannot cover every proposal they are scaled pro rata by the
 /// largest-remainder method and each city's shortfall is reported. Trust tier D is ineligible (domain.md §4.3:
-/// "tier drives ... eligibility for incentive funds"). Approval needs <see cref="RequiredApprovals"/> distinct members of the
-/// coordinating body; <see cref="HoldBackRate"/> of an approved amount is held back until released or clawed back.
+/// "tier drives ... eligibility for incentive funds"). How many people must approve is the agreement's <c>ApprovalQuorum</c>, not the policy's;
+/// <see cref="HoldBackRate"/> of an approved amount is held back until released or clawed back.
 /// </summary>
 public sealed record CompensationPolicy(
     string Name, int Version, decimal Rate, IReadOnlyDictionary<string, decimal> TierMultipliers, IReadOnlyDictionary<string, decimal> GradeMultipliers,
-    long CapPerCity, decimal HoldBackRate, int RequiredApprovals, TimeSpan ReservationLifetime)
+    long CapPerCity, decimal HoldBackRate)
 {
     public static readonly CompensationPolicy V1 = new(
         "compensation-policy",
@@ -31,9 +31,7 @@ public sealed record CompensationPolicy(
             ["优"] = 1.2m, ["excellent"] = 1.2m, ["良"] = 1.1m, ["good"] = 1.1m, ["中"] = 1.0m, ["fair"] = 1.0m, ["差"] = 0.8m, ["poor"] = 0.8m,
         },
         CapPerCity: 500_000_000,
-        HoldBackRate: 0.10m,
-        RequiredApprovals: 2,
-        ReservationLifetime: TimeSpan.FromDays(90));
+        HoldBackRate: 0.10m);
 
     public IReadOnlyList<CompensationComputation> Propose(IReadOnlyList<CompensationBasis> cities, long poolAvailable)
     {

@@ -1,3 +1,4 @@
+using CompensationFund.Api.Domain.Governance;
 using CompensationFund.Api.Domain.Ledger;
 
 namespace CompensationFund.Api.Domain.Compensation;
@@ -12,10 +13,11 @@ public enum ProposalStatus
 
 /// <summary>
 /// Compensation proposed for one affected city after one finalized allocation, by a versioned policy, and what became of
-/// it: approvals by the coordinating body (each member once), the reservations that hold the money in the pool (the main
-/// part and the hold-back), what finance paid, what was clawed back. Amounts in fen.
+/// it: approvals by the coordinating body (each person once), the reservations that hold the money in the pool (the main
+/// part and the hold-back), what finance paid, what was clawed back. Amounts in fen. The rules are in
+/// <c>CompensationProposal.Lifecycle.cs</c>.
 /// </summary>
-public sealed class CompensationProposal
+public sealed partial class CompensationProposal
 {
     public Guid Id { get; set; }
 
@@ -45,7 +47,18 @@ public sealed class CompensationProposal
 
     public ProposalStatus Status { get; set; }
 
+    /// <summary>Approvals of the amount only: they are what the entries' sources cite as the decision.</summary>
     public List<Approval> Approvals { get; set; } = [];
+
+    /// <summary>A rejection is recorded apart: it never counts toward, or reads as, an approval.</summary>
+    public List<Approval> Rejections { get; set; } = [];
+
+    /// <summary>Hold-back releases and clawbacks, each with the people who agreed to it, in the order they took effect.</summary>
+    public List<QuorumRequest> Decisions { get; set; } = [];
+
+    public QuorumRequest? PendingRelease { get; set; }
+
+    public QuorumRequest? PendingClawback { get; set; }
 
     public long Approved { get; set; }
 
@@ -56,6 +69,12 @@ public sealed class CompensationProposal
     public Guid? HoldBackReservation { get; set; }
 
     public bool HoldBackReleased { get; set; }
+
+    /// <summary>Taken back from the hold-back before it was released (the pool keeps it).</summary>
+    public long HoldBackClawed { get; set; }
+
+    /// <summary>Taken back from what was paid (a receivable from the city).</summary>
+    public long ClawedFromPaid { get; set; }
 
     /// <summary>Posted to the city's compensation payable (main part, released hold-back).</summary>
     public long Payable { get; set; }
@@ -68,42 +87,11 @@ public sealed class CompensationProposal
 
     public static Guid IdFor(Guid allocationId, string cityId) => EntryIds.ForReference($"compensation:{allocationId}:{cityId}");
 
-    /// <summary>Records an approval; true when it is the one that completes the approvals the policy requires.</summary>
-    public bool Approve(Approval approval, long amount, int required)
-    {
-        if (Status != ProposalStatus.Proposed)
-        {
-            throw new FundRuleException("Not open for approval", $"Proposal {Id} is {Status.ToString().ToLowerInvariant()}.", conflict: true);
-        }
+    /// <summary>The hold-back still reserved in the pool: neither released nor clawed back.</summary>
+    public long HoldBackPending => HoldBackReleased || HoldBackReservation is null ? 0 : HoldBack - HoldBackClawed;
 
-        if (amount <= 0 || amount > Proposed)
-        {
-            throw new FundRuleException("Amount out of range", $"The approved amount is more than zero and at most the proposed {Money.Fen.ToYuan(Proposed)}.");
-        }
+    /// <summary>What a clawback may take: the hold-back still reserved and what was actually paid and not yet clawed back.</summary>
+    public long Clawable => HoldBackPending + Paid - ClawedFromPaid;
 
-        if (Approvals.Count > 0 && amount != Approved)
-        {
-            throw new FundRuleException("Approvals differ", $"An earlier approval was for {Money.Fen.ToYuan(Approved)}; every approver approves the same amount.", conflict: true);
-        }
-
-        if (Approvals.Any(a => a.By == approval.By))
-        {
-            throw new FundRuleException("Already approved", $"{approval.By} already approved proposal {Id}; another member of the coordinating body must approve.", conflict: true);
-        }
-
-        Approvals.Add(approval);
-        Approved = amount;
-        return Approvals.Count >= required;
-    }
-
-    public void Reject(Approval by)
-    {
-        if (Status != ProposalStatus.Proposed)
-        {
-            throw new FundRuleException("Not open for approval", $"Proposal {Id} is {Status.ToString().ToLowerInvariant()}.", conflict: true);
-        }
-
-        Approvals.Add(by);
-        Status = ProposalStatus.Rejected;
-    }
+    public bool IsFullyApproved => Status is ProposalStatus.Approved or ProposalStatus.Paid;
 }

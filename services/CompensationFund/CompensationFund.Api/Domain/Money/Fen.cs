@@ -18,8 +18,14 @@ public static class Fen
     public static bool TryFromYuan(decimal yuan, out long fen)
     {
         fen = 0;
+        if (Math.Abs(yuan) > MaxAmount / 100m)
+        {
+            // Checked before scaling: yuan × 100 overflows decimal for amounts near its range (1e27 yuan answered 500, issue 9).
+            return false;
+        }
+
         var scaled = yuan * 100m;
-        if (scaled != decimal.Truncate(scaled) || Math.Abs(scaled) > MaxAmount)
+        if (scaled != decimal.Truncate(scaled))
         {
             return false;
         }

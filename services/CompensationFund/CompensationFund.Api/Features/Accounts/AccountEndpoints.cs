@@ -27,9 +27,17 @@ public static class AccountEndpoints
         accounts.MapPut("/{accountId}/limits", SetAccountLimits.HandleAsync)
             .RequireAuthorization(FundPolicies.Finance)
             .Produces<AccountResponse>()
+            .Produces<PendingLimitResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Sets an account's floor and ceiling (finance).");
+            .WithSummary("Sets an account's floor and ceiling (finance); lifting a floor that guards the fund's money waits for the quorum (202).");
+        accounts.MapGet("/{accountId}/limits/history", LimitHistory.HandleAsync)
+            .RequireAuthorization(FundPolicies.LedgerReader)
+            .Produces<IReadOnlyList<LimitChangeResponse>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Lists an account's limit changes with who agreed and why (coordinator, finance, auditor).");
         return accounts;
     }
 }

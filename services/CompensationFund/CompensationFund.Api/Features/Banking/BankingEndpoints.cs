@@ -1,7 +1,7 @@
 using CompensationFund.Api.Domain.Banking;
 using CompensationFund.Api.Features.Accounts;
+using CompensationFund.Api.Infrastructure.Http;
 using Marten;
-using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 
@@ -13,7 +13,7 @@ public static class BankingEndpoints
     {
         var statements = api.MapGroup("/bank-statements").WithTags("Bank statements");
         statements.MapPost("/", ImportBankStatement.HandleAsync)
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Accepts<string>("text/csv")
             .Produces<ImportResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Imports a bank statement (CSV: date,amount,payer,reference,bank_reference) and matches its lines (finance).");

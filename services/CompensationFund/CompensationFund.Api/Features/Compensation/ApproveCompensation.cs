@@ -1,4 +1,5 @@
 using CompensationFund.Api.Domain.Compensation;
+using CompensationFund.Api.Domain.Governance;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
@@ -11,14 +12,16 @@ using Platform.ServiceDefaults.Errors;
 namespace CompensationFund.Api.Features.Compensation;
 
 /// <summary>
-/// Members of the coordinating body approve a proposal (all or less of it), each once; the approval that completes what
-/// the policy requires reserves the money in the pool — the main part and the hold-back as two reservations — so it can no
-/// longer be promised to anyone else, and publishes <see cref="CompensationApproved"/>. A pool that cannot cover it refuses (422).
+/// Members of the coordinating body approve a proposal (all or less of it), each person once; the approval that completes
+/// the agreement's quorum reserves the money in the pool — the main part and the hold-back as two reservations that never
+/// lapse on their own — so it can no longer be promised to anyone else, and publishes <see cref="CompensationApproved"/>.
+/// A pool that cannot cover it refuses (422).
 /// </summary>
 public static class ApproveCompensation
 {
     public static async Task<IResult> ApproveAsync(
-        Guid id, ApprovalRequest request, IDocumentSession session, FundLedger ledger, EventOutbox outbox, HttpContext http, CancellationToken cancellationToken)
+        Guid id, ApprovalRequest request, IDocumentSession session, FundLedger ledger, ApprovalQuorum quorum, EventOutbox outbox, HttpContext http,
+        CancellationToken cancellationToken)
     {
         long fen = 0;
         var validation = new RequestValidation().Require(request.Amount is null || Fen.TryFromYuan(request.Amount.Value, out fen), "amount", "'amount' is yuan exact to the fen.");
@@ -29,34 +32,24 @@ public static class ApproveCompensation
 
         var proposal = await CompensationProposals.RequireAsync(session, id, cancellationToken);
         var policy = CompensationPolicy.V1;
-        var complete = proposal.Approve(Caller.Approval(http, ledger.Now, request.Note), request.Amount is null ? proposal.Approvals.Count > 0 ? proposal.Approved : proposal.Proposed : fen, policy.RequiredApprovals);
         var changes = new List<LedgerChange>();
-        if (complete)
+        if (proposal.Approve(Caller.Approval(http, ledger.Now, request.Note), request.Amount is null ? null : fen, quorum.For(ApprovalQuorum.Approve), policy))
         {
-            proposal.Status = ProposalStatus.Approved;
-            proposal.HoldBack = policy.HoldBack(proposal.Approved);
-            var expires = ledger.Now + policy.ReservationLifetime;
-            var main = await ReserveAsync(proposal, proposal.Approved - proposal.HoldBack, "main", $"Compensation for {proposal.CityId} after allocation {proposal.AllocationId}", expires, http, ledger, cancellationToken);
+            var main = await ReserveAsync(proposal, proposal.Approved - proposal.HoldBack, "main", $"Compensation for {proposal.CityId} after allocation {proposal.AllocationId}", http, ledger, cancellationToken);
             proposal.MainReservation = main.EntryId;
             changes.Add(LedgerChange.New(main));
-            session.Store(new PendingReservation { Id = main.EntryId, ExpiresAt = expires });
             if (proposal.HoldBack > 0)
             {
-                var holdBack = await ReserveAsync(proposal, proposal.HoldBack, "hold-back", $"Compensation hold-back for {proposal.CityId} after allocation {proposal.AllocationId}", expires, http, ledger, cancellationToken);
+                var holdBack = await ReserveAsync(proposal, proposal.HoldBack, "hold-back", $"Compensation hold-back for {proposal.CityId} after allocation {proposal.AllocationId}", http, ledger, cancellationToken);
                 proposal.HoldBackReservation = holdBack.EntryId;
                 changes.Add(LedgerChange.New(holdBack));
-                session.Store(new PendingReservation { Id = holdBack.EntryId, ExpiresAt = expires });
             }
 
             outbox.Enqueue(session, proposal.CityId, new CompensationApproved(
                 proposal.Id, proposal.AllocationId, proposal.CityId, "CNY", Fen.ToYuan(proposal.Approved), Fen.ToYuan(proposal.HoldBack), policy.Name, policy.Version, ledger.Now));
         }
 
-        ledger.Record(session, changes);
-        session.Store(proposal);
-        var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status200OK, CompensationResponse.From(proposal));
-        await ledger.CommitAsync(session, changes, cancellationToken);
-        return result;
+        return await CompensationProposals.CommitAsync(proposal, changes, session, ledger, http, cancellationToken);
     }
 
     public static async Task<IResult> RejectAsync(Guid id, ReasonRequest request, IDocumentSession session, FundLedger ledger, HttpContext http, CancellationToken cancellationToken)
@@ -76,9 +69,9 @@ public static class ApproveCompensation
     }
 
     private static async Task<EntryReserved> ReserveAsync(
-        CompensationProposal p, long amount, string part, string description, DateTimeOffset expires, HttpContext http, FundLedger ledger, CancellationToken cancellationToken)
+        CompensationProposal p, long amount, string part, string description, HttpContext http, FundLedger ledger, CancellationToken cancellationToken)
     {
         var draft = new EntryDraft(CompensationProposals.Header(p, EntryKinds.Compensation, description, http), ledger.Today, CompensationPosting.Reserve(p.CityId, amount));
-        return (await ledger.ValidateAsync(draft, cancellationToken)).Reserve(EntryIds.ForReference($"compensation:{p.Id}:{part}"), ledger.Now, expires);
+        return CompensationProposals.Reserve(await ledger.ValidateAsync(draft, cancellationToken), EntryIds.ForReference($"compensation:{p.Id}:{part}"), ledger.Now);
     }
 }

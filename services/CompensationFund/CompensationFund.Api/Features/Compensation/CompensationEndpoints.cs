@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Features.Accounts;
+using CompensationFund.Api.Infrastructure.Http;
 using Marten;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
@@ -17,17 +18,17 @@ public static class CompensationEndpoints
             .Produces<Page<CompensationResponse>>().WithSummary("Lists compensation proposals, by allocation or city (a city: its own).");
         compensation.MapGet("/{id:guid}", GetAsync).RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<CompensationResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Reads a proposal with its explanation.");
-        compensation.MapPost("/{id:guid}/approve", ApproveCompensation.ApproveAsync).RequireAuthorization(FundPolicies.Approver).WithIdempotencyKey()
+        compensation.MapPost("/{id:guid}/approve", ApproveCompensation.ApproveAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
             .Produces<CompensationResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Approves a proposal; the approval that completes the policy's count reserves the money (coordinator).");
         compensation.MapPost("/{id:guid}/reject", ApproveCompensation.RejectAsync).RequireAuthorization(FundPolicies.Approver).WithIdempotencyKey()
             .Produces<CompensationResponse>().WithSummary("Rejects a proposal (coordinator).");
-        compensation.MapPost("/{id:guid}/disburse", DisburseCompensation.DisburseAsync).RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+        compensation.MapPost("/{id:guid}/disburse", DisburseCompensation.DisburseAsync).RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<CompensationResponse>().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Posts and pays approved compensation (finance).");
-        compensation.MapPost("/{id:guid}/hold-back/release", DisburseCompensation.ReleaseHoldBackAsync).RequireAuthorization(FundPolicies.Approver).WithIdempotencyKey()
-            .Produces<CompensationResponse>().WithSummary("Releases the hold-back to the city's payable (coordinator).");
-        compensation.MapPost("/{id:guid}/clawback", DisburseCompensation.ClawBackAsync).RequireAuthorization(FundPolicies.Approver).WithIdempotencyKey()
-            .Produces<CompensationResponse>().WithSummary("Claws compensation back: the hold-back first, then a receivable from the city (coordinator).");
+        compensation.MapPost("/{id:guid}/hold-back/release", ReleaseHoldBack.ReleaseAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
+            .Produces<CompensationResponse>().WithSummary("Agrees to release the hold-back to the city's payable; the agreement that completes the quorum releases it (coordinator).");
+        compensation.MapPost("/{id:guid}/clawback", ClawBackCompensation.ClawBackAsync).RequireAuthorization(FundPolicies.Approver).MovesMoney()
+            .Produces<CompensationResponse>().WithSummary("Agrees to claw back what is held back or was paid; the agreement that completes the quorum takes it (coordinator).");
         return compensation;
     }
 

@@ -35,6 +35,7 @@ public static class CallContributions
             .Require(request.Period is null || request.Period.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'), "period", "'period' holds letters, digits and dashes (2026, 2026-H1).")
             .Require(request.Total is { } t && Fen.TryFromYuan(t, out total) && total > 0, "total", "'total' is a positive number of yuan exact to the fen.")
             .Require(request.DueDate is not null, "dueDate", "'dueDate' is required.")
+            .Require(request.Cities is null || request.Cities.All(PlainText.IsPlain), "cities", "'cities' are plain city ids.")
             .Require(kind is not null, "formula", "'formula' is fixed-ratios, population or gdp.")
             .Require(kind != FormulaKind.FixedRatios || request.Ratios is { Count: > 0 }, "ratios", "'ratios' are required for fixed-ratios.");
         if (!validation.IsValid)

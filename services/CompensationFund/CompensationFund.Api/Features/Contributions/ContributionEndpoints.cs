@@ -1,9 +1,9 @@
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Payments;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -16,7 +16,7 @@ public static class ContributionEndpoints
     {
         var calls = api.MapGroup("/contribution-calls").WithTags("Contributions");
         calls.MapPost("/", CallContributions.HandleAsync)
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<ContributionCallResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Calls the members' contributions for a period by the agreement's formula (finance).");
         calls.MapGet("/", ListCallsAsync).RequireAuthorization(FundPolicies.MemberAccountReader)
@@ -25,28 +25,28 @@ public static class ContributionEndpoints
             .Produces<ContributionCallResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Reads one period's call.");
 
         api.MapPost("/payments", RecordPayment.HandleAsync).WithTags("Contributions")
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<PaymentResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Records money a city paid: applied to what it owes, oldest first; over-payments held as unapplied (finance).");
         api.MapGet("/obligations", ListObligationsAsync).WithTags("Contributions").RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<Page<ObligationResponse>>().WithSummary("Lists obligations (a city: its own), optionally only those overdue as of a date (arrears).");
         api.MapPost("/penalties/late-payment", LatePaymentPenalties.HandleAsync).WithTags("Contributions")
-            .RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+            .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<AssessmentResponse>().WithSummary("Charges late-payment penalties up to a date, each day once (finance).");
         return calls;
     }
 
-    private static async Task<IResult> ListCallsAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
+    private static async Task<IResult> ListCallsAsync(IQuerySession session, HttpContext http, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var request = PageRequest.From(page, pageSize);
         var total = await session.Query<ContributionCall>().CountAsync(cancellationToken);
         var calls = await session.Query<ContributionCall>().OrderByDescending(c => c.CalledAt).Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
-        return Results.Ok(new Page<ContributionCallResponse>([.. calls.Select(ContributionCallResponse.From)], request.Number, request.Size, total));
+        return Results.Ok(new Page<ContributionCallResponse>([.. calls.Select(c => ContributionCallResponse.For(c, http))], request.Number, request.Size, total));
     }
 
-    private static async Task<IResult> GetCallAsync(string period, IQuerySession session, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetCallAsync(string period, IQuerySession session, HttpContext http, CancellationToken cancellationToken) =>
         await session.LoadAsync<ContributionCall>(ContributionCall.IdFor(period), cancellationToken) is { } call
-            ? Results.Ok(ContributionCallResponse.From(call))
+            ? Results.Ok(ContributionCallResponse.For(call, http))
             : Problems.NotFound($"No contribution call for period {period}.");
 
     /// <summary>Obligations, paged; <c>overdue=true</c> keeps only those past due with money outstanding as of <c>asOf</c> (arrears).</summary>

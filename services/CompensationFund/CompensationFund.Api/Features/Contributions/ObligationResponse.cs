@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Money;
+using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Contributions;
 
@@ -26,4 +27,15 @@ public sealed record ContributionCallResponse(
 {
     public static ContributionCallResponse From(ContributionCall c) => new(
         c.Id, c.Period, Fen.ToYuan(c.Total), c.Formula, c.Weights, c.Shares.ToDictionary(s => s.Key, s => Fen.ToYuan(s.Value)), c.DueDate, c.EntryId, c.CalledAt);
+
+    /// <summary>What a city sees of a call: the total and formula, and its own weight and share only (issue 9, privacy between cities).</summary>
+    public static ContributionCallResponse ForCity(ContributionCall c, string cityId) => From(c) with
+    {
+        Weights = c.Weights.Where(w => w.Key == cityId).ToDictionary(w => w.Key, w => w.Value),
+        Shares = c.Shares.Where(s => s.Key == cityId).ToDictionary(s => s.Key, s => Fen.ToYuan(s.Value)),
+    };
+
+    /// <summary>The call as <paramref name="http"/>'s caller may see it.</summary>
+    public static ContributionCallResponse For(ContributionCall c, HttpContext http) =>
+        http.User.IsCity() ? ForCity(c, http.User.CityId() ?? string.Empty) : From(c);
 }

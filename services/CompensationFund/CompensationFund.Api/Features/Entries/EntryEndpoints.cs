@@ -1,5 +1,5 @@
 using CompensationFund.Api.Features.Accounts;
-using Platform.Messaging.Idempotency;
+using CompensationFund.Api.Infrastructure.Http;
 
 namespace CompensationFund.Api.Features.Entries;
 
@@ -12,14 +12,14 @@ public static class EntryEndpoints
         var entries = api.MapGroup("/entries").WithTags("Journal entries");
         entries.MapPost("/", PostEntry.HandleAsync)
             .RequireAuthorization(FundPolicies.Finance)
-            .WithIdempotencyKey()
+            .MovesMoney()
             .Produces<EntryResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Posts a balanced journal entry (finance).");
         entries.MapPost("/batch", PostBatch.HandleAsync)
             .RequireAuthorization(FundPolicies.Finance)
-            .WithIdempotencyKey()
+            .MovesMoney()
             .Produces<BatchResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -31,7 +31,7 @@ public static class EntryEndpoints
             .WithSummary("Reads one entry with its status and history (coordinator, finance, auditor).");
         entries.MapPost("/{entryId:guid}/reversal", ReverseEntry.HandleAsync)
             .RequireAuthorization(FundPolicies.Finance)
-            .WithIdempotencyKey()
+            .MovesMoney()
             .Produces<EntryResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

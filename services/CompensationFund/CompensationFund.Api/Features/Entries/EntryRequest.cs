@@ -23,14 +23,14 @@ public sealed record EntryRequest(string? Currency, DateOnly? ValueDate, string?
     public EntryDraft? ToDraft(string kind, DateOnly today, EntrySource source, RequestValidation validation, string prefix = "")
     {
         validation.RequireText(Description, $"{prefix}description", EntryDraft.MaxDescriptionLength);
-        validation.Require(Reference is null || (Reference.Length is > 0 and <= MaxReferenceLength), $"{prefix}reference", $"'reference' has 1 to {MaxReferenceLength} characters.");
+        validation.RequirePlain(Reference, $"{prefix}reference", required: false, MaxReferenceLength);
         validation.Require(Lines is { Count: > 0 }, $"{prefix}lines", "'lines' is required.");
         var lines = new List<JournalLine>();
         for (var i = 0; i < (Lines?.Count ?? 0); i++)
         {
             var line = Lines![i];
             var field = $"{prefix}lines[{i}]";
-            validation.RequireText(line.Account, $"{field}.account");
+            validation.RequirePlain(line.Account, $"{field}.account");
             var side = line.Side switch { "debit" => LineSide.Debit, "credit" => LineSide.Credit, _ => (LineSide?)null };
             validation.Require(side is not null, $"{field}.side", "'side' is 'debit' or 'credit'.");
             var amount = 0L;

@@ -39,7 +39,7 @@ public static class PostBatch
         {
             try
             {
-                await ledger.ValidateAsync(drafts[i].Draft!, cancellationToken);
+                await ledger.ValidateManualAsync(drafts[i].Draft!, cancellationToken);
             }
             catch (FundRuleException rule)
             {

@@ -18,7 +18,7 @@ public static class PostEntry
             return validation.ToProblem();
         }
 
-        await ledger.ValidateAsync(draft, cancellationToken);
+        await ledger.ValidateManualAsync(draft, cancellationToken);
         var posted = draft.Post(request.NewEntryId(), ledger.Now);
         LedgerChange[] changes = [LedgerChange.New(posted)];
         ledger.Record(session, changes);

@@ -24,6 +24,7 @@ public static class ReverseEntry
         }
 
         var original = await ledger.RequireAsync(session, entryId, cancellationToken);
+        FundLedger.EnsureManual(original, "reversed");
         var valueDate = request.ValueDate ?? ledger.Today;
         if (valueDate > ledger.Today)
         {

@@ -25,7 +25,9 @@ public static class RecordPayment
     {
         long fen = 0;
         var validation = new RequestValidation()
-            .RequireText(request.CityId, "cityId")
+            .RequirePlain(request.CityId, "cityId")
+            .RequirePlain(request.BankReference, "bankReference", required: false)
+            .RequirePlain(request.ObligationCode, "obligationCode", required: false)
             .Require(request.Amount is { } a && Fen.TryFromYuan(a, out fen) && fen > 0, "amount", "'amount' is a positive number of yuan exact to the fen.")
             .Require(request.ReceivedOn is null || request.ReceivedOn <= ledger.Today, "receivedOn", "'receivedOn' is not in the future.");
         if (!validation.IsValid)

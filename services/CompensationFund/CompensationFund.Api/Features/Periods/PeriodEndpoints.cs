@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Periods;
 using CompensationFund.Api.Features.Accounts;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Messaging.Idempotency;
@@ -25,7 +26,7 @@ public static class PeriodEndpoints
             .WithSummary("Lists closed periods and how far the books are closed.");
         periods.MapPost("/{period}/close", CloseAsync)
             .RequireAuthorization(FundPolicies.Finance)
-            .WithIdempotencyKey()
+            .MovesMoney()
             .Produces<PeriodResponse>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Closes a month: income and expense into the pool, balances snapshotted, no posting dated into it afterwards (finance).");

@@ -1,4 +1,5 @@
 using CompensationFund.Api.Features.Accounts;
+using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
 
 namespace CompensationFund.Api.Features.Reports;
@@ -16,6 +17,12 @@ public static class ReportEndpoints
         api.MapGet("/members/{cityId}/statement", Statement.HandleAsync).WithTags("Reports").RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<StatementResponse>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A city's statement for a period with why each posting happened; format=csv for CSV (a city: its own).");
+        api.MapGet("/members/{cityId}/statement/proofs", StatementProofs.HandleAsync).WithTags("Reports").RequireAuthorization(FundPolicies.MemberAccountReader)
+            .Produces<StatementProofsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Inclusion proofs of a city's lines in a closed period under the period's published Merkle root (a city: its own).");
+        api.MapGet("/periods/{period}/root", StatementProofs.RootAsync).WithTags("Periods").RequireAuthorization(FundPolicies.MemberAccountReader)
+            .Produces<PeriodRoot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A closed period's published Merkle root over all its ledger lines (every member).");
         return reports;
     }
 }

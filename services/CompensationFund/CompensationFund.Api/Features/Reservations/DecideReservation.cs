@@ -27,6 +27,7 @@ public static class DecideReservation
         }
 
         var entry = await ledger.RequireAsync(session, entryId, cancellationToken);
+        FundLedger.EnsureManual(entry, "posted");
         var decision = entry.Post(request.Amount is null ? null : fen, request.ValueDate ?? ledger.Today, ledger.Now, Caller.Name(http));
         return await CommitAsync(entry, decision, session, ledger, http, cancellationToken);
     }
@@ -41,6 +42,7 @@ public static class DecideReservation
         }
 
         var entry = await ledger.RequireAsync(session, entryId, cancellationToken);
+        FundLedger.EnsureManual(entry, "voided");
         var decision = entry.Void(request.Reason!, ledger.Today, ledger.Now, Caller.Name(http));
         return await CommitAsync(entry, decision, session, ledger, http, cancellationToken);
     }

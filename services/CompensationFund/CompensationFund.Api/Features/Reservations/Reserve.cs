@@ -26,7 +26,7 @@ public static class Reserve
             return validation.ToProblem();
         }
 
-        await ledger.ValidateAsync(draft, cancellationToken);
+        await ledger.ValidateManualAsync(draft, cancellationToken);
         var reserved = draft.Reserve(request.Entry.NewEntryId(), now, expiresAt);
         LedgerChange[] changes = [LedgerChange.New(reserved)];
         ledger.Record(session, changes);

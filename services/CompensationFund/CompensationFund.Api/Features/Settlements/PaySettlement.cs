@@ -24,7 +24,8 @@ public static class PaySettlement
     {
         long fen = 0;
         var validation = new RequestValidation()
-            .RequireText(request.CityId, "cityId")
+            .RequirePlain(request.CityId, "cityId")
+            .RequirePlain(request.BankReference, "bankReference", required: false)
             .Require(request.Amount is { } a && Fen.TryFromYuan(a, out fen) && fen > 0, "amount", "'amount' is a positive number of yuan exact to the fen.")
             .Require(request.PaidOn is null || request.PaidOn <= ledger.Today, "paidOn", "'paidOn' is not in the future.");
         if (!validation.IsValid)

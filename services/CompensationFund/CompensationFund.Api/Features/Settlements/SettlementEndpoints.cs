@@ -1,8 +1,8 @@
 using CompensationFund.Api.Domain.Settlement;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Features.Entries;
+using CompensationFund.Api.Infrastructure.Http;
 using Marten;
-using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -25,7 +25,7 @@ public static class SettlementEndpoints
             .WithSummary("Reads one allocation's settlement.");
         settlements.MapPost("/{allocationId:guid}/payments", PaySettlement.HandleAsync)
             .RequireAuthorization(FundPolicies.Finance)
-            .WithIdempotencyKey()
+            .MovesMoney()
             .Produces<EntryResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -3,6 +3,7 @@ using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Features.Accounts;
+using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Messaging.Idempotency;
@@ -29,11 +30,11 @@ public static class ThirdPartyEndpoints
     public static RouteGroupBuilder MapThirdPartyEndpoints(this RouteGroupBuilder api)
     {
         var deposits = api.MapGroup("/third-party-deposits").WithTags("Third-party deposits");
-        deposits.MapPost("/", DepositAsync).RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+        deposits.MapPost("/", DepositAsync).RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<DepositResponse>(StatusCodes.Status201Created).ProducesValidationProblem().WithSummary("Records a third-party deposit (finance).");
         deposits.MapGet("/", ListAsync).RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<Page<DepositResponse>>().WithSummary("Lists third-party deposits with what is released of each.");
-        deposits.MapPost("/{id:guid}/releases", ReleaseAsync).RequireAuthorization(FundPolicies.Finance).WithIdempotencyKey()
+        deposits.MapPost("/{id:guid}/releases", ReleaseAsync).RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Produces<DepositResponse>().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Releases earmarked money to a city for the deposit's purpose only (finance).");
         return deposits;
@@ -45,6 +46,7 @@ public static class ThirdPartyEndpoints
         long fen = 0;
         var validation = new RequestValidation()
             .RequireText(request.Donor, "donor")
+            .RequirePlain(request.BankReference, "bankReference", required: false)
             .RequireText(request.Purpose, "purpose", 100)
             .Require(request.Amount is { } a && Fen.TryFromYuan(a, out fen) && fen > 0, "amount", "'amount' is a positive number of yuan exact to the fen.")
             .Require(request.ReceivedOn is null || request.ReceivedOn <= ledger.Today, "receivedOn", "'receivedOn' is not in the future.");
@@ -81,7 +83,7 @@ public static class ThirdPartyEndpoints
     {
         long fen = 0;
         var validation = new RequestValidation()
-            .RequireText(request.CityId, "cityId")
+            .RequirePlain(request.CityId, "cityId")
             .RequireText(request.Purpose, "purpose", 100)
             .RequireText(request.Reason, "reason", 500)
             .Require(request.Amount is { } a && Fen.TryFromYuan(a, out fen) && fen > 0, "amount", "'amount' is a positive number of yuan exact to the fen.");

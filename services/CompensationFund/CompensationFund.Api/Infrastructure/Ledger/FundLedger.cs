@@ -33,6 +33,36 @@ public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, B
         return draft;
     }
 
+    /// <summary>
+    /// Like <see cref="ValidateAsync"/> for an entry finance posts by hand: it may touch only accounts that take manual
+    /// entries (<see cref="Domain.Accounts.LedgerAccountKinds.TakesManualEntries"/>).
+    /// </summary>
+    public async Task<EntryDraft> ValidateManualAsync(EntryDraft draft, CancellationToken cancellationToken)
+    {
+        draft.EnsureValid(Today);
+        var chart = await accounts.RequireAsync(draft.Lines.Select(l => l.Account), draft.Header.Currency, cancellationToken);
+        var governed = chart.Values.Where(a => !Domain.Accounts.LedgerAccountKinds.TakesManualEntries(a.Kind)).Select(a => $"'{a.Id}'").ToList();
+        return governed.Count == 0
+            ? draft
+            : throw new FundRuleException(
+                "Account changes only through its own operation",
+                $"{string.Join(", ", governed)} carr(y|ies) a domain rule (settlement, compensation, contribution, penalty or earmark) and change(s) only through that operation, not by a manual entry.");
+    }
+
+    /// <summary>
+    /// A domain entry (settlement, compensation, contribution, earmark, penalty) changes only through its own operation;
+    /// the generic reversal and reservation endpoints act on manual entries only (separation of duties, issue 9).
+    /// </summary>
+    public static void EnsureManual(JournalEntry entry, string action)
+    {
+        if (entry.Header.Kind != EntryKinds.Manual)
+        {
+            throw new FundRuleException(
+                "Domain entry",
+                $"Entry {entry.Id} is a {entry.Header.Kind} entry; it cannot be {action} through the generic endpoint, only through its own operation, which enforces its rules.");
+        }
+    }
+
     public async Task<JournalEntry?> LoadAsync(IQuerySession session, Guid entryId, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(entryId, token: cancellationToken);
@@ -67,8 +97,11 @@ public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, B
     }
 }
 
+/// <summary>No record has this id (or it is another city's): answered 404 on every verb (architecture.md §5).</summary>
+public class RecordNotFoundException(string detail) : Exception(detail);
+
 /// <summary>No entry has this id: answered 404.</summary>
-public sealed class EntryNotFoundException(Guid entryId) : Exception($"No journal entry {entryId}.")
+public sealed class EntryNotFoundException(Guid entryId) : RecordNotFoundException($"No journal entry {entryId}.")
 {
     public Guid EntryId { get; } = entryId;
 }

@@ -25,14 +25,16 @@ public static class LedgerFailures
             var subject = postgres.MessageText[(postgres.MessageText.IndexOf(':', StringComparison.Ordinal) + 1)..];
             switch (postgres.SqlState)
             {
-                case "FL001":
+                case LedgerErrorCodes.PeriodClosed:
                     var earliest = changes.Select(c => c.Event).OfType<ILedgerEvent>().Min(e => e.ValueDate);
                     return PeriodClosing.ClosedPeriod(earliest, DateOnly.Parse(subject, System.Globalization.CultureInfo.InvariantCulture));
-                case "FL002":
+                case LedgerErrorCodes.LimitExceeded:
                     var live = (await balances.LiveAsync([subject], cancellationToken)).GetValueOrDefault(subject);
                     return new FundRuleException("Balance limit", Explain(subject, live, changes));
-                case "FL003":
+                case LedgerErrorCodes.UnknownAccount:
                     return new FundRuleException("Unknown account", $"The ledger has no account '{subject}'.");
+                case LedgerErrorCodes.LimitAlreadyBroken:
+                    return new FundRuleException("Limit already broken", $"Account '{subject}' stands outside these limits now (reservations counted); the limit is not changed.");
             }
         }
 

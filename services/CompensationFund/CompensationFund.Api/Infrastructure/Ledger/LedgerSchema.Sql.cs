@@ -35,7 +35,7 @@ public sealed partial class LedgerSchema
             perform pg_advisory_xact_lock_shared({{PeriodLockKey}});
             select closed_through into v_closed from {{Schema}}.fund_ledger_state where id = 1;
             if v_closed is not null and exists (select 1 from unnest(p_value_dates) d where d <= v_closed) then
-                raise exception using errcode = 'FL001', message = format('period-closed:%s', v_closed);
+                raise exception using errcode = '{{LedgerErrorCodes.PeriodClosed}}', message = format('period-closed:%s', v_closed);
             end if;
             for v_move in
                 select m.account, sum(m.dp)::bigint as dp, sum(m.cp)::bigint as cp, sum(m.dq)::bigint as dq, sum(m.cq)::bigint as cq
@@ -52,14 +52,30 @@ public sealed partial class LedgerSchema
                        b.debits_pending + v_move.dq, b.credits_pending + v_move.cq, b.floor_fen, b.ceiling_fen);
                 if not found then
                     if exists (select 1 from {{Schema}}.fund_balance where account_id = v_move.account) then
-                        raise exception using errcode = 'FL002', message = format('limit-exceeded:%s', v_move.account);
+                        raise exception using errcode = '{{LedgerErrorCodes.LimitExceeded}}', message = format('limit-exceeded:%s', v_move.account);
                     end if;
-                    raise exception using errcode = 'FL003', message = format('unknown-account:%s', v_move.account);
+                    raise exception using errcode = '{{LedgerErrorCodes.UnknownAccount}}', message = format('unknown-account:%s', v_move.account);
                 end if;
             end loop;
             insert into {{Schema}}.fund_movement
                 (entry_id, account_id, value_date, recorded_at, debits_posted, credits_posted, debits_pending, credits_pending)
             select * from unnest(p_entry_ids, p_accounts, p_value_dates, p_recorded_at, p_dp, p_cp, p_dq, p_cq);
+        end
+        $function$;
+        """;
+
+    private string SetLimitsSql => $$"""
+        CREATE OR REPLACE FUNCTION {{Schema}}.fund_set_limits(p_account text, p_floor bigint, p_ceiling bigint)
+         RETURNS void
+         LANGUAGE plpgsql
+        AS $function$
+        begin
+            update {{Schema}}.fund_balance b set floor_fen = p_floor, ceiling_fen = p_ceiling
+             where b.account_id = p_account
+               and {{Schema}}.fund_within_limits(b.normal_side, b.debits_posted, b.credits_posted, b.debits_pending, b.credits_pending, p_floor, p_ceiling);
+            if not found then
+                raise exception using errcode = '{{LedgerErrorCodes.LimitAlreadyBroken}}', message = format('limit-broken:%s', p_account);
+            end if;
         end
         $function$;
         """;

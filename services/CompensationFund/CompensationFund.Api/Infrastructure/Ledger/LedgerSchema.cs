@@ -25,13 +25,19 @@ public sealed partial class LedgerSchema(string schema)
 
     public string ApplyMovements => $"{Schema}.fund_apply_movements";
 
+    public string SetLimits => $"{Schema}.fund_set_limits";
+
     public IEnumerable<ISchemaObject> Objects()
     {
         yield return Function.ForSql(WithinLimitsSql);
         yield return BalanceTable();
         yield return MovementTableDefinition();
         yield return StateTable();
+        yield return SealTable();
+        yield return SealedTable();
+        yield return PeriodRootTable();
         yield return Function.ForSql(ApplyMovementsSql);
+        yield return Function.ForSql(SetLimitsSql);
     }
 
     private Table BalanceTable()
@@ -67,6 +73,9 @@ public sealed partial class LedgerSchema(string schema)
             table.AddColumn(counter, "bigint").NotNull();
         }
 
+        // The writing transaction's id: the sealer seals only rows whose transaction ended, so it seals in commit order
+        // without any writer queueing on a shared row (docs/compensation-fund.md §14).
+        table.AddColumn("tx", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
         table.Indexes.Add(new IndexDefinition("fund_movement_account_value_date") { Columns = ["account_id", "value_date"] });
         table.Indexes.Add(new IndexDefinition("fund_movement_entry") { Columns = ["entry_id"] });
         return table;

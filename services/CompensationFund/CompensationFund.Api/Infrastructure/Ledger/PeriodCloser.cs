@@ -11,7 +11,7 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// and holding new ones back), posts the closing entry, snapshots every balance as of the last day, moves
 /// <c>closed_through</c> and appends <see cref="PeriodClosed"/>. The caller commits.
 /// </summary>
-public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema)
+public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema, PeriodRoots roots)
 {
     public async Task<(PeriodClosed Closed, IReadOnlyList<LedgerChange> Changes)> CloseAsync(
         IDocumentSession session, AccountingPeriod period, string closedBy, CancellationToken cancellationToken)
@@ -55,6 +55,7 @@ public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema)
             connection,
             $"insert into {schema.State} (id, closed_through) values (1, '{period.LastDay:yyyy-MM-dd}') on conflict (id) do update set closed_through = excluded.closed_through",
             cancellationToken);
+        await roots.PublishAsync(connection, period, ledger.Now, cancellationToken);
         var closed = new PeriodClosed(
             period.ToString(), period.LastDay, changes.Count > 0 ? changes[0].Stream : null,
             [.. asOf.Values.OrderBy(b => b.Account, StringComparer.Ordinal)], closedBy, ledger.Now);

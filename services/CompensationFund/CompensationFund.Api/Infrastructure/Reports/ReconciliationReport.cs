@@ -23,18 +23,19 @@ public sealed record TraceabilitySection(long Entries, IReadOnlyList<Guid> Untra
 /// <summary>The reconciliation report: what must agree, what disagrees, and the bank lines that are listed rather than matched.</summary>
 public sealed record ReconciliationResponse(
     DateTimeOffset GeneratedAt, RebuildSection Rebuild, CheckedSection Allocations, CheckedSection Compensation, BankSection Bank, TraceabilitySection Traceability,
-    decimal ClearingBalance, int Discrepancies);
+    decimal ClearingBalance, int Discrepancies, ChainCheck Chain);
 
 /// <summary>
 /// Runs every reconciliation check (docs/compensation-fund.md §9): balances rebuilt from the event log against the live
 /// ones and the history, allocations against their settlement entries, compensation decisions against their postings,
 /// bank lines matched or listed, every entry traceable. Sets the discrepancy gauge.
 /// </summary>
-public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay replay, TimeProvider clock)
+public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay replay, LedgerSealer sealer, TimeProvider clock)
 {
     public async Task<ReconciliationResponse> RunAsync(CancellationToken cancellationToken)
     {
         var rebuilt = await replay.RunAsync(cancellationToken);
+        var chain = await sealer.CheckAsync(cancellationToken);
         await using var session = store.QuerySession();
         var settlements = await session.Query<AllocationSettlement>().ToListAsync(cancellationToken);
         var proposals = await session.Query<CompensationProposal>().ToListAsync(cancellationToken);
@@ -59,9 +60,9 @@ public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay repl
         var clearing = rebuilt.Live.GetValueOrDefault(FundAccounts.Clearing, AccountBalance.Zero).Posted(NormalSide.Credit);
         var rebuild = new RebuildSection(rebuilt.Events, rebuilt.Entries, rebuilt.Agrees, rebuilt.LiveDifferences, rebuilt.HistoryDifferences);
         var count = rebuilt.LiveDifferences.Count + rebuilt.HistoryDifferences.Count + allocations.Discrepancies.Count + compensation.Discrepancies.Count
-            + bank.Discrepancies.Count + rebuilt.Untraceable.Count + (clearing == 0 ? 0 : 1);
+            + bank.Discrepancies.Count + rebuilt.Untraceable.Count + (clearing == 0 ? 0 : 1) + chain.Broken.Count;
         FundMetrics.ReconciliationDiscrepancies.Set(count);
         return new ReconciliationResponse(
-            clock.GetUtcNow(), rebuild, allocations, compensation, bank, new TraceabilitySection(rebuilt.Entries, rebuilt.Untraceable), Fen.ToYuan(clearing), count);
+            clock.GetUtcNow(), rebuild, allocations, compensation, bank, new TraceabilitySection(rebuilt.Entries, rebuilt.Untraceable), Fen.ToYuan(clearing), count, chain);
     }
 }
