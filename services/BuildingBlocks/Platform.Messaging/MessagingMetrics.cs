@@ -30,6 +30,18 @@ internal static class MessagingMetrics
     public static readonly Counter DeadLetters = Metrics.CreateCounter(
         "messaging_dead_letters_total", "Messages sent to the dead-letter topic.", "topic");
 
+    public static readonly Counter Parked = Metrics.CreateCounter(
+        "messaging_parked_total", "Messages parked, by why: not_ready (the handler's dependency has not arrived) or behind (an earlier message of the key is held).", "topic", "type", "why");
+
+    public static readonly Counter Released = Metrics.CreateCounter(
+        "messaging_released_total", "Parked messages applied on a later try.", "topic", "type");
+
+    public static readonly Gauge ParkedMessages = Metrics.CreateGauge(
+        "messaging_parked_messages", "Messages in the park now, by state (waiting, dead: a dead letter holding its key).", "state");
+
+    public static readonly Gauge ParkedOldestAge = Metrics.CreateGauge(
+        "messaging_parked_oldest_age_seconds", "Age of the oldest parked message.");
+
     public static readonly Histogram HandlerDuration = Metrics.CreateHistogram(
         "messaging_handler_duration_seconds", "Time to apply one message, transaction included.", "type");
 }

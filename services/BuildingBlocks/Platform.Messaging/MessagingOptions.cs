@@ -26,6 +26,17 @@ public sealed class MessagingOptions
 
     public TimeSpan HandlerRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Delays between redeliveries of a parked message (one that threw <c>MessageNotReadyException</c>), comma-separated
+    /// <c>hh:mm:ss</c>; the last delay is the last attempt: after it the message is dead-lettered and still holds its key.
+    /// The default spreads nine attempts over about two days (minutes first, then hours), as MassTransit's and
+    /// NServiceBus's delayed redelivery do. Tests set short delays.
+    /// </summary>
+    public string ParkingDelays { get; set; } = "00:01:00,00:05:00,00:15:00,01:00:00,02:00:00,04:00:00,08:00:00,12:00:00,24:00:00";
+
+    /// <summary>How often parked messages are looked at for redelivery (a replay or discard wakes the releaser at once).</summary>
+    public TimeSpan ParkingPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Consumed offsets are committed after this many messages or this much time, whichever first.</summary>
     public int CommitEveryMessages { get; set; } = 100;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Health;
 using Platform.Messaging.Inbox;
+using Platform.Messaging.Inbox.Parking;
 using Platform.Messaging.Kafka;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Health;
@@ -35,6 +36,8 @@ public static class MessagingRegistration
         builder.Services.AddSingleton<EventOutbox>();
         builder.Services.AddSingleton<DeadLetterQueue>();
         builder.Services.AddSingleton<InboxProcessor>();
+        builder.Services.AddSingleton<ParkingLot>();
+        builder.Services.AddSingleton<ParkingSignal>();
         var handlers = new HandlerRegistry();
         builder.Services.AddSingleton(handlers);
 
@@ -47,6 +50,7 @@ public static class MessagingRegistration
         if (subscribedTopics.Length > 0 && settings.GetValue("ConsumerEnabled", true))
         {
             builder.Services.AddHostedService<InboxConsumer>();
+            builder.Services.AddHostedService<ParkedMessageRelease>();
         }
 
         builder.Services.AddHealthChecks()
