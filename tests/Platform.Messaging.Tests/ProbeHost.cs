@@ -109,10 +109,12 @@ public sealed class ProbeHost : IAsyncDisposable
         }
 
         builder.AddPlatformAuthentication();
+        builder.Services.AddProblemDetails();
         builder.AddPlatformStore("probe", o => o.Schema.For<WidgetLog>());
         builder.AddPlatformMessaging("probe", Topics.CostSharing, Topics.CostSharing)
             .Handle<WidgetChanged, WidgetChangedHandler>();
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseIdempotencyKeys();
@@ -135,6 +137,12 @@ public sealed class ProbeHost : IAsyncDisposable
     {
         await using var session = Store.QuerySession();
         return (await session.LoadAsync<WidgetLog>(widgetId))?.Sequences ?? [];
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task<long> ScalarAsync(string sql)

@@ -17,6 +17,9 @@ internal static class MessagingMetrics
     public static readonly Gauge OutboxOldestAge = Metrics.CreateGauge(
         "messaging_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event.");
 
+    public static readonly Gauge OutboxParked = Metrics.CreateGauge(
+        "messaging_outbox_parked", "Outbox rows the relay gave up on after repeated failures of their own; each holds its key (alert on > 0).");
+
     public static readonly Histogram RelayLatency = Metrics.CreateHistogram(
         "messaging_relay_latency_seconds", "From the event's commit to Kafka's acknowledgement.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });

@@ -33,6 +33,7 @@ public static class MessagingRegistration
         var contracts = new List<System.Reflection.Assembly>();
         builder.Services.AddSingleton(_ => new EventTypeRegistry([.. contracts]));
         builder.Services.AddSingleton<KafkaClientFactory>();
+        builder.Services.AddSingleton<RelayProgress>();
         builder.Services.AddSingleton<EventOutbox>();
         builder.Services.AddSingleton<DeadLetterQueue>();
         builder.Services.AddSingleton<InboxProcessor>();
@@ -55,7 +56,8 @@ public static class MessagingRegistration
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ManagementEndpoints.ReadyTag])
-            .AddCheck<KafkaHealthCheck>("kafka", tags: [ManagementEndpoints.ReadyTag]);
+            .AddCheck<KafkaHealthCheck>("kafka", tags: [ManagementEndpoints.ReadyTag])
+            .AddCheck<ProgressHealthCheck>("messaging-progress", tags: [ManagementEndpoints.ReadyTag]);
         builder.Services.AddSingleton<KafkaHealthCheck>();
         return new MessagingBuilder(builder.Services, handlers, contracts);
     }

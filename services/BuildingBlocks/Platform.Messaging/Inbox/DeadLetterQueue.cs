@@ -22,7 +22,7 @@ public sealed class DeadLetterQueue : IDisposable
     private readonly IDocumentStore _store;
     private readonly MessagingOptions _options;
     private readonly ILogger<DeadLetterQueue> _logger;
-    private readonly Lazy<IProducer<string, byte[]>> _producer;
+    private readonly HealingProducer _producer;
     private readonly ResiliencePipeline _produceRetry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -47,7 +47,7 @@ public sealed class DeadLetterQueue : IDisposable
     public DeadLetterQueue(IDocumentStore store, KafkaClientFactory kafka, IOptions<MessagingOptions> options, ILogger<DeadLetterQueue> logger)
     {
         (_store, _options, _logger) = (store, options.Value, logger);
-        _producer = new Lazy<IProducer<string, byte[]>>(() => kafka.CreateProducer("dead-letters"));
+        _producer = new HealingProducer(kafka, "dead-letters", logger);
     }
 
     /// <param name="alsoInTransaction">More to write in the dead letter's transaction (its place in the park, which holds its key).</param>
@@ -86,8 +86,20 @@ public sealed class DeadLetterQueue : IDisposable
         try
         {
             await _produceRetry.ExecuteAsync(
-                async token => await _producer.Value.ProduceAsync(
-                    _options.DeadLetterTopic, new Message<string, byte[]> { Key = message.Key!, Value = message.Payload, Headers = headers }, token),
+                async token =>
+                {
+                    _producer.HealIfFatal();
+                    try
+                    {
+                        await _producer.Current.ProduceAsync(
+                            _options.DeadLetterTopic, new Message<string, byte[]> { Key = message.Key!, Value = message.Payload, Headers = headers }, token);
+                    }
+                    catch (KafkaException ex)
+                    {
+                        _producer.Observe(ex.Error);
+                        throw;
+                    }
+                },
                 cancellationToken);
         }
         catch (KafkaException ex)
@@ -102,10 +114,7 @@ public sealed class DeadLetterQueue : IDisposable
 
     public void Dispose()
     {
-        if (_producer.IsValueCreated)
-        {
-            _producer.Value.Flush(TimeSpan.FromSeconds(5));
-            _producer.Value.Dispose();
-        }
+        _producer.Flush(TimeSpan.FromSeconds(5));
+        _producer.Dispose();
     }
 }

@@ -13,7 +13,7 @@ namespace Platform.Messaging.Inbox;
 /// redelivers at most the uncommitted tail, which the inbox deduplicates.
 /// </summary>
 public sealed class InboxConsumer(
-    KafkaClientFactory kafka, InboxProcessor processor, IOptions<MessagingOptions> options, ILogger<InboxConsumer> logger)
+    KafkaClientFactory kafka, InboxProcessor processor, Health.RelayProgress progress, IOptions<MessagingOptions> options, ILogger<InboxConsumer> logger)
     : BackgroundService
 {
     private readonly MessagingOptions _options = options.Value;
@@ -38,6 +38,7 @@ public sealed class InboxConsumer(
                 ConsumeResult<string, byte[]>? result;
                 try
                 {
+                    progress.Polled();
                     result = consumer.Consume(TimeSpan.FromMilliseconds(250));
                 }
                 catch (ConsumeException ex)

@@ -43,6 +43,9 @@ public sealed class MessagingTables(string schema)
             last_error    text null
         );
         create index if not exists platform_outbox_unpublished on {Outbox} (position) where published_at is null;
+        alter table {Outbox} add column if not exists own_failures int not null default 0;
+        alter table {Outbox} add column if not exists parked_at timestamptz null;
+        create index if not exists platform_outbox_parked on {Outbox} (message_key, position) where parked_at is not null and published_at is null;
         create table if not exists {Inbox} (
             message_id    uuid primary key,
             message_type  text not null,
