@@ -29,6 +29,8 @@ public sealed class WidgetLog
     public string Id { get; set; } = string.Empty;
 
     public List<int> Sequences { get; set; } = [];
+
+    public DateTimeOffset? FinalizedAt { get; set; }
 }
 
 public sealed class WidgetChangedHandler : IIntegrationEventHandler<WidgetChanged>
@@ -119,6 +121,7 @@ public sealed class ProbeHost : IAsyncDisposable
         app.UseAuthorization();
         app.UseIdempotencyKeys();
         app.MapPost("/widgets", CreateWidgetAsync).WithIdempotencyKey().AllowAnonymous();
+        app.MapPost("/widgets/{id}/finalize", FinalizeWidgetAsync).WithIdempotencyKey().AllowAnonymous();
         app.MapDeadLetterAdmin("/probe");
         await app.StartAsync();
         return new ProbeHost(app, topicNamespace);
@@ -159,6 +162,28 @@ public sealed class ProbeHost : IAsyncDisposable
         session.Insert(new WidgetLog { Id = request.WidgetId, Sequences = [request.Sequence] });
         var messageId = outbox.Enqueue(session, request.WidgetId, request);
         var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, new { request.WidgetId, messageId }, $"/widgets/{request.WidgetId}");
+        await session.SaveChangesAsync();
+        return result;
+    }
+
+    /// <summary>A use case with a real domain guard: a widget is finalized once; finalizing it again is refused (422).</summary>
+    private static async Task<IResult> FinalizeWidgetAsync(string id, IDocumentSession session, EventOutbox outbox, HttpContext http)
+    {
+        var widget = await session.LoadAsync<WidgetLog>(id);
+        if (widget is null)
+        {
+            return Platform.ServiceDefaults.Errors.Problems.NotFound($"No widget {id}.");
+        }
+
+        if (widget.FinalizedAt is not null)
+        {
+            return Platform.ServiceDefaults.Errors.Problems.Unprocessable("Already finalized", $"Widget {id} was finalized at {widget.FinalizedAt:O}.");
+        }
+
+        widget.FinalizedAt = DateTimeOffset.UtcNow;
+        session.Update(widget);
+        var messageId = outbox.Enqueue(session, id, new WidgetChanged(id, widget.Sequences.Count + 1));
+        var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status200OK, new { id, messageId, widget.FinalizedAt });
         await session.SaveChangesAsync();
         return result;
     }

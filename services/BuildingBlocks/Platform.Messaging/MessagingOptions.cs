@@ -62,6 +62,9 @@ public sealed class MessagingOptions
     /// <summary>How often parked messages are looked at for redelivery (a replay or discard wakes the releaser at once).</summary>
     public TimeSpan ParkingPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>At most this many already-fetched messages are applied in one database transaction (a savepoint each).</summary>
+    public int ConsumeBatchSize { get; set; } = 200;
+
     /// <summary>Consumed offsets are committed after this many messages or this much time, whichever first.</summary>
     public int CommitEveryMessages { get; set; } = 100;
 

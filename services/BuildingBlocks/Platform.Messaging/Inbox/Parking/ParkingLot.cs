@@ -54,6 +54,23 @@ public sealed partial class ParkingLot(NpgsqlDataSource dataSource, MessagingTab
         return (reader.GetBoolean(0), reader.GetBoolean(1));
     }
 
+    /// <summary>Parks a message behind its held key inside a consumer batch's transaction.</summary>
+    public async Task ParkBehindAsync(
+        NpgsqlTransaction transaction, IncomingMessage message, Guid messageId, string key, string? type, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            insert into {tables.Parked} (message_id, topic, message_key, kafka_partition, kafka_offset, headers, payload, message_type, state, reason)
+            values (@id, @topic, @key, @partition, @offset, @headers, @payload, @type, 'waiting', 'an earlier message of its key is parked')
+            on conflict (message_id) do nothing
+            """,
+            transaction.Connection,
+            transaction);
+        AddMessage(command, message, messageId, key, type);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        MessagingMetrics.Parked.WithLabels(message.Topic, type ?? "unknown", "behind").Inc();
+    }
+
     /// <summary>Parks a message that is not ready yet at the head of its key, to be tried again at <paramref name="nextAttemptAt"/>.</summary>
     public async Task ParkAsync(
         IncomingMessage message, Guid messageId, string key, string? type, string reason, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
