@@ -138,12 +138,9 @@ public sealed partial class InboxProcessor
 
         using var activity = Source.StartActivity($"consume {envelope.Type}", ActivityKind.Consumer, envelope.TraceParent);
         using var correlation = CorrelationContext.Begin(envelope.CorrelationId, envelope.MessageId.ToString());
-        await transaction.SaveAsync("message", cancellationToken);
         try
         {
-            var applied = await ApplyInAsync(transaction, message, envelope, @event, null, cancellationToken);
-            await transaction.ReleaseAsync("message", cancellationToken);
-            return applied;
+            return await ApplyInAsync(transaction, message, envelope, @event, null, cancellationToken, savepoint: "message");
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !TransientFailures.IsTransient(ex))
         {
