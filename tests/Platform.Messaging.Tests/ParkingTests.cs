@@ -55,9 +55,10 @@ public sealed class ParkingTests : IAsyncLifetime, IDisposable
         var never = await _probe.PublishAsync("w-never", 1, requires: "w-never-arrives");
         await _probe.PublishAsync("w-never", 2);
 
-        var parked = await Eventually.Until(() => ParkedAsync("w-never"), p => p.Count == 2 && p[0].GetProperty("state").GetString() == "dead", because: "the schedule to run out");
-        Assert.Equal(4, parked[0].GetProperty("attempts").GetInt32());
-        Assert.StartsWith("Not ready after 4 tries", parked[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var parked = await Eventually.Until(
+            () => ParkedAsync("w-never"), p => p.Count == 2 && p[0].GetProperty("state").GetString() == "dead", TimeSpan.FromSeconds(90), "the schedule to run out");
+        Assert.Equal(6, parked[0].GetProperty("attempts").GetInt32());
+        Assert.StartsWith("Not ready after 6 tries", parked[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await _probe.ScalarAsync($"select count(*) from probe.mt_doc_deadletter where id = '{never}'"));
         await Task.Delay(500);
         Assert.Empty(await _probe.AppliedAsync("w-never"));

@@ -98,7 +98,7 @@ public sealed class ProbeHost : IAsyncDisposable
         builder.Configuration["Messaging:RelayPollInterval"] = "00:00:00.100";
         builder.Configuration["Messaging:HandlerRetryBaseDelay"] = "00:00:00.010";
         builder.Configuration["Messaging:HandlerMaxAttempts"] = "3";
-        builder.Configuration["Messaging:ParkingDelays"] = "00:00:00.200,00:00:00.400,00:00:00.800";
+        builder.Configuration["Messaging:ParkingDelays"] = "00:00:00.200,00:00:00.400,00:00:02,00:00:04,00:00:08";
         builder.Configuration["Messaging:ParkingPollInterval"] = "00:00:00.100";
         foreach (var (key, value) in TestTokens.ServiceSettings())
         {
@@ -123,6 +123,7 @@ public sealed class ProbeHost : IAsyncDisposable
         app.MapPost("/widgets", CreateWidgetAsync).WithIdempotencyKey().AllowAnonymous();
         app.MapPost("/widgets/{id}/finalize", FinalizeWidgetAsync).WithIdempotencyKey().AllowAnonymous();
         app.MapDeadLetterAdmin("/probe");
+        app.MapOutboxAdmin("/probe");
         await app.StartAsync();
         return new ProbeHost(app, topicNamespace);
     }

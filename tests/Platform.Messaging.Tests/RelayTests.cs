@@ -60,6 +60,27 @@ public sealed class RelayTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task CoordinatorRepublishesARangeOfTheOutboxInOrderAndConsumersApplyItOnce()
+    {
+        await _probe.PublishAsync("w-again", 1);
+        await _probe.PublishAsync("w-again", 2);
+        await Eventually.Until(async () => (await _probe.AppliedAsync("w-again")).Count == 2, because: "the first publication");
+        var from = await _probe.ScalarAsync("select min(position) from probe.platform_outbox where message_key = 'w-again'");
+        var to = await _probe.ScalarAsync("select max(position) from probe.platform_outbox where message_key = 'w-again'");
+        using var coordinator = _probe.Coordinator();
+
+        var response = await coordinator.PostAsJsonAsync("/probe/admin/outbox/republish", new { from, to });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((int)(to - from + 1), (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("requeued").GetInt32());
+        await Eventually.Until(
+            () => Task.FromResult(TopicReader.ReadAll(_infra.Broker.BootstrapServers, _probe.Topic, TimeSpan.FromMilliseconds(500)).Count(m => m.Message.Key == "w-again")),
+            n => n == 4, because: "the range to be published again");
+        Assert.Equal([1, 2], await _probe.AppliedAsync("w-again"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostAsJsonAsync("/probe/admin/outbox/republish", new { from = to, to = from - 1 })).StatusCode);
+    }
+
+    [Fact]
     public async Task EventLargerThanTheBrokerAcceptsIsRefusedAtEnqueueAndNothingIsWritten()
     {
         var response = await _client.PostAsJsonAsync("/widgets", new WidgetChanged("w-huge", 1, Requires: new string('y', 1_100_000)));

@@ -57,7 +57,7 @@ public sealed class MessagingOptions
     /// The default spreads nine attempts over about two days (minutes first, then hours), as MassTransit's and
     /// NServiceBus's delayed redelivery do. Tests set short delays.
     /// </summary>
-    public string ParkingDelays { get; set; } = "00:01:00,00:05:00,00:15:00,01:00:00,02:00:00,04:00:00,08:00:00,12:00:00,24:00:00";
+    public string ParkingDelays { get; set; } = "00:01:00,00:05:00,00:15:00,01:00:00,02:00:00,04:00:00,08:00:00,12:00:00,1.00:00:00";
 
     /// <summary>How often parked messages are looked at for redelivery (a replay or discard wakes the releaser at once).</summary>
     public TimeSpan ParkingPollInterval { get; set; } = TimeSpan.FromSeconds(1);
