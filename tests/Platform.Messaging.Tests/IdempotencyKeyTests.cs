@@ -63,6 +63,22 @@ public sealed class IdempotencyKeyTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentRetriesAgainstADomainGuardAllGetTheFirstResponse()
+    {
+        await _probe.PublishAsync("w-guarded", 1);
+        await Eventually.Until(async () => (await _probe.AppliedAsync("w-guarded")).Count == 1, because: "the widget to exist");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => FinalizeAsync("w-guarded", "key-guard")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        Assert.Single(bodies.Distinct());
+        Assert.Equal(7, responses.Count(r => r.Headers.Contains("Idempotency-Replayed")));
+        Assert.Equal(1, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-guarded' and payload like '%\"sequence\":2%'"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await FinalizeAsync("w-guarded", "another-key")).StatusCode);
+    }
+
+    [Fact]
     public async Task RequestsWithoutKeyAreNotDeduplicated()
     {
         var first = await _client.PostAsJsonAsync("/widgets", new WidgetChanged("w-nokey-1", 1));
@@ -71,6 +87,13 @@ public sealed class IdempotencyKeyTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(0, await _probe.ScalarAsync("select count(*) from probe.platform_idempotency"));
+    }
+
+    private async Task<HttpResponseMessage> FinalizeAsync(string widgetId, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/widgets/{widgetId}/finalize");
+        request.Headers.Add("Idempotency-Key", key);
+        return await _client.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string key, WidgetChanged body)

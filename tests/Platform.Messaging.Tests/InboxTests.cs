@@ -35,13 +35,18 @@ public sealed class InboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedPayloadGoesToDeadLetterTopicAndLaterMessagesStillFlow()
+    public async Task MalformedPayloadGoesToDeadLetterTopicHoldsItsKeyAndOtherKeysStillFlow()
     {
         var poison = Envelope("w-malformed", Guid.NewGuid());
         await ProduceAsync("w-malformed", poison, Encoding.UTF8.GetBytes("{ this is not json"));
-        await ProduceAsync("w-malformed", Envelope("w-malformed", Guid.NewGuid()), Payload("w-malformed", 7));
+        var behind = Envelope("w-malformed", Guid.NewGuid());
+        await ProduceAsync("w-malformed", behind, Payload("w-malformed", 7));
+        await ProduceAsync("w-malformed-other", Envelope("w-malformed-other", Guid.NewGuid()), Payload("w-malformed-other", 8));
 
-        await Eventually.Until(async () => (await _probe.AppliedAsync("w-malformed")).Contains(7), because: "the message after the poison one");
+        await Eventually.Until(async () => (await _probe.AppliedAsync("w-malformed-other")).Contains(8), because: "a message of another key");
+        await Eventually.Until(
+            () => _probe.ScalarAsync($"select count(*) from probe.platform_parked where message_id = '{behind.MessageId}'"), n => n == 1, because: "the later message to park behind the poison");
+        Assert.Empty(await _probe.AppliedAsync("w-malformed"));
         var dead = TopicReader.ReadAll(_infra.Broker.BootstrapServers, _probe.DeadLetterTopic, TimeSpan.FromSeconds(1))
             .Where(m => m.Message.Key == "w-malformed").ToList();
         var letter = Assert.Single(dead);
@@ -54,10 +59,14 @@ public sealed class InboxTests : IAsyncLifetime
     public async Task MessageWhoseHandlerKeepsFailingIsDeadLetteredAfterItsRetries()
     {
         var id = await _probe.PublishAsync("w-poison", 1, poison: true);
-        await _probe.PublishAsync("w-poison", 2);
+        var behind = await _probe.PublishAsync("w-poison", 2);
+        await _probe.PublishAsync("w-poison-other", 3);
 
-        await Eventually.Until(async () => (await _probe.AppliedAsync("w-poison")).Contains(2), because: "the message after the failing one");
-        Assert.Equal([2], await _probe.AppliedAsync("w-poison"));
+        await Eventually.Until(async () => (await _probe.AppliedAsync("w-poison-other")).Contains(3), because: "a message of another key");
+        await Eventually.Until(
+            () => _probe.ScalarAsync($"select count(*) from probe.platform_parked where message_id = '{behind}'"), n => n == 1, because: "the later message to park behind the poison");
+        Assert.Equal(1, await _probe.ScalarAsync($"select count(*) from probe.platform_parked where message_id = '{id}' and state = 'dead'"));
+        Assert.Empty(await _probe.AppliedAsync("w-poison"));
         var dead = TopicReader.ReadAll(_infra.Broker.BootstrapServers, _probe.DeadLetterTopic, TimeSpan.FromSeconds(1));
         Assert.Single(dead, m => m.Message.Key == "w-poison");
         Assert.Equal(0, await _probe.ScalarAsync($"select count(*) from probe.platform_inbox where message_id = '{id}'"));

@@ -17,6 +17,9 @@ internal static class MessagingMetrics
     public static readonly Gauge OutboxOldestAge = Metrics.CreateGauge(
         "messaging_outbox_oldest_age_seconds", "Age of the oldest unpublished outbox event.");
 
+    public static readonly Gauge OutboxParked = Metrics.CreateGauge(
+        "messaging_outbox_parked", "Outbox rows the relay gave up on after repeated failures of their own; each holds its key (alert on > 0).");
+
     public static readonly Histogram RelayLatency = Metrics.CreateHistogram(
         "messaging_relay_latency_seconds", "From the event's commit to Kafka's acknowledgement.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
@@ -29,6 +32,18 @@ internal static class MessagingMetrics
 
     public static readonly Counter DeadLetters = Metrics.CreateCounter(
         "messaging_dead_letters_total", "Messages sent to the dead-letter topic.", "topic");
+
+    public static readonly Counter Parked = Metrics.CreateCounter(
+        "messaging_parked_total", "Messages parked, by why: not_ready (the handler's dependency has not arrived) or behind (an earlier message of the key is held).", "topic", "type", "why");
+
+    public static readonly Counter Released = Metrics.CreateCounter(
+        "messaging_released_total", "Parked messages applied on a later try.", "topic", "type");
+
+    public static readonly Gauge ParkedMessages = Metrics.CreateGauge(
+        "messaging_parked_messages", "Messages in the park now, by state (waiting, dead: a dead letter holding its key).", "state");
+
+    public static readonly Gauge ParkedOldestAge = Metrics.CreateGauge(
+        "messaging_parked_oldest_age_seconds", "Age of the oldest parked message.");
 
     public static readonly Histogram HandlerDuration = Metrics.CreateHistogram(
         "messaging_handler_duration_seconds", "Time to apply one message, transaction included.", "type");

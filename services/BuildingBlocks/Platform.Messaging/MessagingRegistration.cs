@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Health;
 using Platform.Messaging.Inbox;
+using Platform.Messaging.Inbox.Parking;
 using Platform.Messaging.Kafka;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Health;
@@ -32,9 +33,12 @@ public static class MessagingRegistration
         var contracts = new List<System.Reflection.Assembly>();
         builder.Services.AddSingleton(_ => new EventTypeRegistry([.. contracts]));
         builder.Services.AddSingleton<KafkaClientFactory>();
+        builder.Services.AddSingleton<RelayProgress>();
         builder.Services.AddSingleton<EventOutbox>();
         builder.Services.AddSingleton<DeadLetterQueue>();
         builder.Services.AddSingleton<InboxProcessor>();
+        builder.Services.AddSingleton<ParkingLot>();
+        builder.Services.AddSingleton<ParkingSignal>();
         var handlers = new HandlerRegistry();
         builder.Services.AddSingleton(handlers);
 
@@ -47,11 +51,13 @@ public static class MessagingRegistration
         if (subscribedTopics.Length > 0 && settings.GetValue("ConsumerEnabled", true))
         {
             builder.Services.AddHostedService<InboxConsumer>();
+            builder.Services.AddHostedService<ParkedMessageRelease>();
         }
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ManagementEndpoints.ReadyTag])
-            .AddCheck<KafkaHealthCheck>("kafka", tags: [ManagementEndpoints.ReadyTag]);
+            .AddCheck<KafkaHealthCheck>("kafka", tags: [ManagementEndpoints.ReadyTag])
+            .AddCheck<ProgressHealthCheck>("messaging-progress", tags: [ManagementEndpoints.ReadyTag]);
         builder.Services.AddSingleton<KafkaHealthCheck>();
         return new MessagingBuilder(builder.Services, handlers, contracts);
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging.Idempotency;
 using Platform.Messaging.Inbox;
+using Platform.Messaging.Outbox;
 using Platform.Messaging.Store;
 
 namespace Platform.Messaging;
@@ -25,14 +26,15 @@ public static class PlatformServiceRegistration
     }
 
     /// <summary>
-    /// Maps the service's OpenAPI document (anonymous, for the gateway's API reference) and its dead-letter
-    /// admin calls, turns on idempotency keys, and returns the group under which its own endpoints go.
+    /// Maps the service's OpenAPI document (anonymous, for the gateway's API reference), its dead-letter, parked-message
+    /// and outbox admin calls, turns on idempotency keys, and returns the group under which its own endpoints go.
     /// </summary>
     public static RouteGroupBuilder MapPlatformService(this WebApplication app, string routePrefix)
     {
         app.MapOpenApi($"{routePrefix}/openapi/{{documentName}}.json").AllowAnonymous();
         app.UseIdempotencyKeys();
         app.MapDeadLetterAdmin(routePrefix);
+        app.MapOutboxAdmin(routePrefix);
         return app.MapGroup(routePrefix);
     }
 }

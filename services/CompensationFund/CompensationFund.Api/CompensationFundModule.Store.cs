@@ -41,7 +41,7 @@ public static partial class CompensationFundModule
 
     private static void ConfigureStore(StoreOptions options)
     {
-        options.Schema.For<FundMember>().Identity(m => m.CityId);
+        options.Schema.For<FundMember>().Identity(m => m.CityId).UseOptimisticConcurrency(true);
         options.Schema.For<LedgerAccount>().Identity(a => a.Id).Index(a => a.OwnerCityId);
         options.Schema.For<PendingReservation>().Index(r => r.ExpiresAt);
         options.Schema.For<AllocationSettlement>().UseOptimisticConcurrency(true);

@@ -17,6 +17,9 @@ namespace CompensationFund.Tests.Support;
 /// </summary>
 public sealed class FundFixture : IAsyncLifetime
 {
+    /// <summary>Parked messages are tried again within seconds in tests (hours in production), long enough for a join to arrive.</summary>
+    public const string FastParking = "00:00:00.300,00:00:00.600,00:00:01,00:00:02,00:00:03,00:00:05,00:00:10,00:00:30";
+
     private IProducer<string, byte[]>? _producer;
 
     public ServiceFactory<Program> Service { get; private set; } = null!;
@@ -29,6 +32,8 @@ public sealed class FundFixture : IAsyncLifetime
         var database = await Infrastructure.CreateDatabaseAsync("fund_tests");
         Service = new ServiceFactory<Program>(database, Infrastructure.Broker.BootstrapServers, Infrastructure.CreateTopicNamespace());
         Service.Settings["Fund:ExpirySweepInterval"] = "00:00:00.200";
+        Service.Settings["Messaging:ParkingDelays"] = FastParking;
+        Service.Settings["Messaging:ParkingPollInterval"] = "00:00:00.100";
         Service.Start();
     }
 

@@ -23,6 +23,11 @@ public sealed class ReadingRecordedHandler : IIntegrationEventHandler<ReadingRec
     public async Task HandleAsync(ReadingRecorded @event, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
         var state = await session.LoadAsync<SensorState>(@event.SensorId, cancellationToken) ?? new SensorState { Id = @event.SensorId };
+        if (@event.Sequence <= state.LastSequence)
+        {
+            MessagingThroughput.RecordOutOfOrder();
+        }
+
         state.LastSequence = @event.Sequence;
         state.Applied++;
         session.Store(state);

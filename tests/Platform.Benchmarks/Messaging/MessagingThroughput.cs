@@ -25,6 +25,10 @@ public static class MessagingThroughput
 {
     private static readonly ConcurrentBag<double> EndToEndMs = [];
     private static int _applied;
+    private static int _outOfOrder;
+
+    /// <summary>A sensor's reading applied after a later one of the same sensor: per-key order broken.</summary>
+    public static void RecordOutOfOrder() => Interlocked.Increment(ref _outOfOrder);
 
     public static void RecordApplied(DateTimeOffset occurredAt)
     {
@@ -43,14 +47,16 @@ public static class MessagingThroughput
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var outbox = app.Services.GetRequiredService<EventOutbox>();
 
-        await WriteAsync(store, outbox, 200, writers);
+        await WriteAsync(store, outbox, 200, writers, offset: 0);
         await WaitAppliedAsync(200);
         EndToEndMs.Clear();
         Interlocked.Exchange(ref _applied, 0);
+        Interlocked.Exchange(ref _outOfOrder, 0);
         await TruncateOutboxAsync(postgres.ConnectionString("bench"));
 
+        Written = events;
         var clock = Stopwatch.StartNew();
-        await WriteAsync(store, outbox, events, writers);
+        await WriteAsync(store, outbox, events, writers, offset: MainRunOffset);
         var committed = clock.Elapsed;
         await WaitAppliedAsync(events);
         var total = clock.Elapsed;
@@ -60,6 +66,8 @@ public static class MessagingThroughput
         Console.WriteLine($"messaging benchmark: {events} events, {writers} concurrent writers, 1 broker x 4 partitions, PostgreSQL fsync=on synchronous_commit=on");
         Console.WriteLine($"  commit (one event per transaction): {events / committed.TotalSeconds,10:F0} events/s");
         Console.WriteLine($"  outbox -> broker -> inbox applied:  {events / total.TotalSeconds,10:F0} events/s ({total.TotalSeconds:F2} s)");
+        Console.WriteLine($"  applied / commit rate:              {committed.TotalSeconds / total.TotalSeconds,10:F2}");
+        Console.WriteLine($"  per-key order: {Volatile.Read(ref _outOfOrder)} readings applied out of order; {await SensorsInOrderAsync(store)}");
         Console.WriteLine($"  relay latency commit->ack (ms):     p50 {relay.P50:F1}  p95 {relay.P95:F1}  p99 {relay.P99:F1}  max {relay.Max:F1}");
         Console.WriteLine($"  end-to-end commit->applied (ms):    p50 {Percentile(e2e, 0.5):F1}  p95 {Percentile(e2e, 0.95):F1}  p99 {Percentile(e2e, 0.99):F1}  max {e2e[^1]:F1}");
         await app.StopAsync();
@@ -81,16 +89,37 @@ public static class MessagingThroughput
         return app;
     }
 
-    private static Task WriteAsync(IDocumentStore store, EventOutbox outbox, int events, int writers) =>
+    /// <summary>Sequences of the measured run start above the warm-up's, so each sensor's sequence keeps growing.</summary>
+    private const int MainRunOffset = 256;
+
+    /// <summary>Sensor <c>i % 64</c> is written only by writer <c>i % writers</c> (writers divide 64), so its sequence grows in commit order.</summary>
+    private static Task WriteAsync(IDocumentStore store, EventOutbox outbox, int events, int writers, int offset) =>
         Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
         {
             for (var i = writer; i < events; i += writers)
             {
                 await using var session = store.LightweightSession();
-                outbox.Enqueue(session, $"sensor-{i % 64}", new ReadingRecorded($"sensor-{i % 64}", i, i * 0.01m));
+                outbox.Enqueue(session, $"sensor-{i % 64}", new ReadingRecorded($"sensor-{i % 64}", offset + i, i * 0.01m));
                 await session.SaveChangesAsync();
             }
         }));
+
+    /// <summary>Checks at the end that every sensor's last applied reading is its last written one.</summary>
+    private static async Task<string> SensorsInOrderAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var sensors = await session.Query<SensorState>().ToListAsync();
+        var wrong = sensors.Count(s => s.LastSequence != LastWritten(s.Id));
+        return $"{sensors.Count - wrong} of {sensors.Count} sensors end on their last reading";
+    }
+
+    private static int LastWritten(string sensorId)
+    {
+        var sensor = int.Parse(sensorId["sensor-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        return MainRunOffset + Written - 1 - ((Written - 1 - sensor) % 64 + 64) % 64;
+    }
+
+    private static int Written { get; set; }
 
     private static async Task WaitAppliedAsync(int expected)
     {

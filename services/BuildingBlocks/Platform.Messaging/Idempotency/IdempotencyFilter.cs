@@ -2,10 +2,18 @@ using Microsoft.AspNetCore.Http;
 using Npgsql;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Store;
+using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Messaging.Idempotency;
 
 /// <summary>Replays, refuses or admits a request carrying an <c>Idempotency-Key</c>.</summary>
+/// <remarks>
+/// Implementation note: requests with the same caller and key run one at a time (a PostgreSQL advisory lock on the pair,
+/// held by a connection of its own until the request has finished). The second one therefore looks for the stored
+/// response only after the first has committed, and replays it, instead of running the use case again and meeting its
+/// domain guard ("already finalized") or a version conflict, which would answer differently. The lock is freed if its
+/// connection dies.
+/// </remarks>
 internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, MessagingTables tables) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -19,13 +27,40 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, MessagingTa
 
         if (key.Length > IdempotencyKeys.MaxKeyLength)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key",
-                detail: $"The Idempotency-Key header must be at most {IdempotencyKeys.MaxKeyLength} characters.");
+            return new RequestValidation()
+                .Require(false, IdempotencyKeys.HeaderName, $"The Idempotency-Key header must be at most {IdempotencyKeys.MaxKeyLength} characters.")
+                .ToProblem();
         }
 
         var caller = IdempotencyKeys.Caller(http);
         var hash = await IdempotencyKeys.HashAsync(http.Request);
+        if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
+        {
+            return Replay(http, stored, hash);
+        }
+
+        await using var gate = await dataSource.OpenConnectionAsync(http.RequestAborted);
+        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_lock(hashtextextended(@pair, 0))", gate))
+        {
+            lockCommand.Parameters.AddWithValue("pair", $"{tables.Idempotency}|{caller}|{key}");
+            await lockCommand.ExecuteNonQueryAsync(http.RequestAborted);
+        }
+
+        try
+        {
+            return await AdmitAsync(context, next, caller, key, hash);
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended(@pair, 0))", gate);
+            unlock.Parameters.AddWithValue("pair", $"{tables.Idempotency}|{caller}|{key}");
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async ValueTask<object?> AdmitAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string caller, string key, string hash)
+    {
+        var http = context.HttpContext;
         if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
         {
             return Replay(http, stored, hash);
@@ -48,10 +83,8 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, MessagingTa
     {
         if (!string.Equals(stored.Hash, hash, StringComparison.Ordinal))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Idempotency-Key reused",
-                detail: "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+            return Problems.Unprocessable(
+                "Idempotency-Key reused", "This Idempotency-Key was already used with a different request; use a new key for a new request.");
         }
 
         http.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";

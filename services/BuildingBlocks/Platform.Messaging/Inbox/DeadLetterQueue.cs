@@ -13,14 +13,26 @@ namespace Platform.Messaging.Inbox;
 /// <summary>
 /// Where messages go that could not be applied: a <see cref="DeadLetter"/> record in the service's store
 /// (the source of replays) and the consumer group's dead-letter topic (visible to any tool).
-/// Both writes are retried until they succeed, so a dead letter is never lost.
+/// The record is retried until it is written, so a dead letter is never lost; the topic copy is retried a few times
+/// and then given up with an error log (the record is already durable, and an unbounded retry would stall the consumer
+/// behind a broken producer).
 /// </summary>
 public sealed class DeadLetterQueue : IDisposable
 {
     private readonly IDocumentStore _store;
     private readonly MessagingOptions _options;
     private readonly ILogger<DeadLetterQueue> _logger;
-    private readonly Lazy<IProducer<string, byte[]>> _producer;
+    private readonly HealingProducer _producer;
+    private readonly ResiliencePipeline _produceRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(200),
+        })
+        .Build();
+
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
@@ -35,10 +47,12 @@ public sealed class DeadLetterQueue : IDisposable
     public DeadLetterQueue(IDocumentStore store, KafkaClientFactory kafka, IOptions<MessagingOptions> options, ILogger<DeadLetterQueue> logger)
     {
         (_store, _options, _logger) = (store, options.Value, logger);
-        _producer = new Lazy<IProducer<string, byte[]>>(() => kafka.CreateProducer("dead-letters"));
+        _producer = new HealingProducer(kafka, "dead-letters", logger);
     }
 
-    public async Task SendAsync(IncomingMessage message, Guid? messageId, string reason, int attempts, CancellationToken cancellationToken)
+    /// <param name="alsoInTransaction">More to write in the dead letter's transaction (its place in the park, which holds its key).</param>
+    public async Task SendAsync(
+        IncomingMessage message, Guid? messageId, string reason, int attempts, Action<IDocumentSession>? alsoInTransaction, CancellationToken cancellationToken)
     {
         var letter = new DeadLetter
         {
@@ -57,6 +71,7 @@ public sealed class DeadLetterQueue : IDisposable
         {
             await using var session = _store.LightweightSession();
             session.Store(letter);
+            alsoInTransaction?.Invoke(session);
             await session.SaveChangesAsync(token);
         }, cancellationToken);
 
@@ -68,10 +83,30 @@ public sealed class DeadLetterQueue : IDisposable
 
         headers.Add(HeaderNames.DeadLetterReason, Encoding.UTF8.GetBytes(reason));
         headers.Add(HeaderNames.DeadLetterSource, Encoding.UTF8.GetBytes($"{message.Topic}/{message.Partition}/{message.Offset}"));
-        await _retry.ExecuteAsync(
-            async token => await _producer.Value.ProduceAsync(
-                _options.DeadLetterTopic, new Message<string, byte[]> { Key = message.Key!, Value = message.Payload, Headers = headers }, token),
-            cancellationToken);
+        try
+        {
+            await _produceRetry.ExecuteAsync(
+                async token =>
+                {
+                    _producer.HealIfFatal();
+                    try
+                    {
+                        await _producer.Current.ProduceAsync(
+                            _options.DeadLetterTopic, new Message<string, byte[]> { Key = message.Key!, Value = message.Payload, Headers = headers }, token);
+                    }
+                    catch (KafkaException ex)
+                    {
+                        _producer.Observe(ex.Error);
+                        throw;
+                    }
+                },
+                cancellationToken);
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogError(ex, "Dead letter {MessageId} is recorded but could not be copied to {Topic}", letter.Id, _options.DeadLetterTopic);
+        }
+
         MessagingMetrics.DeadLetters.WithLabels(message.Topic).Inc();
         _logger.LogError("Dead-lettered message {MessageId} from {Topic}/{Partition}/{Offset}: {Reason}",
             letter.Id, message.Topic, message.Partition, message.Offset, reason);
@@ -79,10 +114,7 @@ public sealed class DeadLetterQueue : IDisposable
 
     public void Dispose()
     {
-        if (_producer.IsValueCreated)
-        {
-            _producer.Value.Flush(TimeSpan.FromSeconds(5));
-            _producer.Value.Dispose();
-        }
+        _producer.Flush(TimeSpan.FromSeconds(5));
+        _producer.Dispose();
     }
 }

@@ -13,7 +13,7 @@ namespace Platform.Messaging.Inbox;
 /// redelivers at most the uncommitted tail, which the inbox deduplicates.
 /// </summary>
 public sealed class InboxConsumer(
-    KafkaClientFactory kafka, InboxProcessor processor, IOptions<MessagingOptions> options, ILogger<InboxConsumer> logger)
+    KafkaClientFactory kafka, InboxProcessor processor, Health.RelayProgress progress, IOptions<MessagingOptions> options, ILogger<InboxConsumer> logger)
     : BackgroundService
 {
     private readonly MessagingOptions _options = options.Value;
@@ -35,10 +35,11 @@ public sealed class InboxConsumer(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                ConsumeResult<string, byte[]>? result;
+                List<ConsumeResult<string, byte[]>> batch;
                 try
                 {
-                    result = consumer.Consume(TimeSpan.FromMilliseconds(250));
+                    progress.Polled();
+                    batch = Poll(consumer);
                 }
                 catch (ConsumeException ex)
                 {
@@ -47,14 +48,18 @@ public sealed class InboxConsumer(
                     continue;
                 }
 
-                if (result?.Message is not null)
+                if (batch.Count > 0)
                 {
-                    await processor.ProcessAsync(IncomingMessage.From(result), deadLetterOnFailure: true, stoppingToken);
-                    _pending[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1);
-                    RecordLag(consumer, result);
+                    await processor.ProcessBatchAsync([.. batch.Select(IncomingMessage.From)], stoppingToken);
+                    foreach (var result in batch)
+                    {
+                        _pending[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1);
+                    }
+
+                    RecordLag(consumer, batch[^1]);
                 }
 
-                if (result is null || _pending.Count >= _options.CommitEveryMessages
+                if (batch.Count == 0 || _pending.Count >= _options.CommitEveryMessages
                     || DateTimeOffset.UtcNow - _lastCommit >= _options.CommitInterval)
                 {
                     Commit(consumer, _pending.Values.ToList());
@@ -69,6 +74,34 @@ public sealed class InboxConsumer(
             Commit(consumer, _pending.Values.ToList());
             consumer.Close();
         }
+    }
+
+    /// <summary>Waits for one message, then takes what else the client has already fetched, up to a batch.</summary>
+    private List<ConsumeResult<string, byte[]>> Poll(IConsumer<string, byte[]> consumer)
+    {
+        var batch = new List<ConsumeResult<string, byte[]>>();
+        var result = consumer.Consume(TimeSpan.FromMilliseconds(250));
+        while (result?.Message is not null)
+        {
+            batch.Add(result);
+            if (batch.Count >= _options.ConsumeBatchSize)
+            {
+                break;
+            }
+
+            try
+            {
+                result = consumer.Consume(TimeSpan.Zero);
+            }
+            catch (ConsumeException ex)
+            {
+                // What was taken is applied first; the error shows again on the next poll.
+                logger.LogWarning("Consume failed within a batch: {Reason}", ex.Error.Reason);
+                break;
+            }
+        }
+
+        return batch;
     }
 
     private void Commit(IConsumer<string, byte[]> consumer, List<TopicPartitionOffset> offsets)

@@ -1,26 +1,27 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Security.Cryptography;
+using System.Text;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Messaging.Envelope;
+using Platform.Messaging.Inbox.Parking;
+using Platform.Messaging.Outbox;
 using Platform.Messaging.Store;
-using Platform.ServiceDefaults.Observability;
 using Polly;
-using Polly.Retry;
 
 namespace Platform.Messaging.Inbox;
 
 /// <summary>
-/// Applies a consumed message exactly once: the handler's state change and the inbox row of the message
-/// id commit in one Marten transaction; a message whose id is already in the inbox changes nothing.
-/// A message that keeps failing is retried with backoff and then dead-lettered.
+/// Applies a consumed message exactly once: the handler's state change and the inbox row of the message id commit in
+/// one transaction; a message whose id is already in the inbox changes nothing. A message that cannot be applied yet
+/// is parked and redelivered later; one that keeps failing is dead-lettered; both hold their key, so later messages of
+/// that key park behind them and apply in order (docs/messaging.md).
 /// </summary>
-public sealed class InboxProcessor
+public sealed partial class InboxProcessor
 {
-    private static readonly ActivitySource Source = new(TelemetryExtensions.MessagingActivitySource);
+    private static readonly ActivitySource Source = new(Platform.ServiceDefaults.Observability.TelemetryExtensions.MessagingActivitySource);
     private readonly IServiceProvider _services;
     private readonly IDocumentStore _store;
     private readonly NpgsqlDataSource _dataSource;
@@ -28,135 +29,106 @@ public sealed class InboxProcessor
     private readonly EventTypeRegistry _types;
     private readonly HandlerRegistry _handlers;
     private readonly DeadLetterQueue _deadLetters;
+    private readonly ParkingLot _parking;
+    private readonly ParkingSchedule _schedule;
+    private readonly OutboxSignal _outboxSignal;
+    private readonly TimeProvider _clock;
     private readonly ILogger<InboxProcessor> _logger;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _infrastructure;
 
     public InboxProcessor(
         IServiceProvider services, IDocumentStore store, NpgsqlDataSource dataSource, MessagingTables tables, EventTypeRegistry types,
-        HandlerRegistry handlers, DeadLetterQueue deadLetters, IOptions<MessagingOptions> options, ILogger<InboxProcessor> logger)
+        HandlerRegistry handlers, DeadLetterQueue deadLetters, ParkingLot parking, OutboxSignal outboxSignal, TimeProvider clock,
+        IOptions<MessagingOptions> options, ILogger<InboxProcessor> logger)
     {
-        (_services, _store, _dataSource, _tables, _types, _handlers, _deadLetters, _logger) =
-            (services, store, dataSource, tables, types, handlers, deadLetters, logger);
+        (_services, _store, _dataSource, _tables, _types, _handlers, _deadLetters, _parking, _outboxSignal, _clock, _logger) =
+            (services, store, dataSource, tables, types, handlers, deadLetters, parking, outboxSignal, clock, logger);
         var settings = options.Value;
-        _pipeline = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                Name = "infrastructure",
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = settings.HandlerRetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(30),
-                UseJitter = true,
-            })
-            .AddRetry(new RetryStrategyOptions
-            {
-                Name = "handler",
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => !TransientFailures.IsTransient(e) && e is not OperationCanceledException),
-                MaxRetryAttempts = Math.Max(0, settings.HandlerMaxAttempts - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = settings.HandlerRetryBaseDelay,
-                UseJitter = true,
-            })
-            .Build();
+        _schedule = ParkingSchedule.Parse(settings.ParkingDelays);
         MaxAttempts = Math.Max(1, settings.HandlerMaxAttempts);
+        _pipeline = RetryPipelines.ForHandlers(settings);
+        _infrastructure = RetryPipelines.ForInfrastructure(settings);
     }
 
     private int MaxAttempts { get; }
 
+    /// <summary>Applies a message off Kafka, or (with <paramref name="deadLetterOnFailure"/> false) replays a dead letter.</summary>
     /// <param name="deadLetterOnFailure">False for a replay: the failure goes back to the operator instead.</param>
     public async Task<InboxOutcome> ProcessAsync(IncomingMessage message, bool deadLetterOnFailure, CancellationToken cancellationToken)
     {
-        var envelope = EventEnvelope.FromHeaders(message.Headers, out var problem);
-        if (envelope is null)
+        if (!deadLetterOnFailure)
         {
-            return await FailAsync(message, $"Invalid envelope: {problem}.", 1, deadLetterOnFailure, null, cancellationToken);
+            return await ReplayAsync(message, cancellationToken);
         }
 
-        var type = _types.Resolve(envelope.Type, envelope.SchemaVersion);
-        if (type is null || !_handlers.Handles(type))
+        var envelope = EventEnvelope.FromHeaders(message.Headers, out var problem);
+        var type = envelope is null ? null : _types.Resolve(envelope.Type, envelope.SchemaVersion);
+        if (envelope is not null && (type is null || !_handlers.Handles(type)))
         {
             MessagingMetrics.Consumed.WithLabels(message.Topic, envelope.Type, "ignored").Inc();
             return InboxOutcome.Ignored;
         }
 
-        object? @event;
-        try
+        var messageId = envelope?.MessageId ?? IdOf(message);
+        var key = ParkingLot.KeyOf(message, envelope);
+        var (held, processed) = await _infrastructure.ExecuteAsync(
+            async token => await _parking.ParkIfHeldAsync(message, messageId, key, envelope?.Type, token), cancellationToken);
+        if (held)
         {
-            @event = JsonSerializer.Deserialize(message.Payload, type, EventTypeRegistry.JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            return await FailAsync(message, $"Payload is not a valid {envelope.Type} v{envelope.SchemaVersion}: {ex.Message}", 1, deadLetterOnFailure, envelope, cancellationToken);
-        }
-
-        if (@event is null)
-        {
-            return await FailAsync(message, "Payload is null.", 1, deadLetterOnFailure, envelope, cancellationToken);
+            MessagingMetrics.Parked.WithLabels(message.Topic, envelope?.Type ?? "unknown", "behind").Inc();
+            MessagingMetrics.Consumed.WithLabels(message.Topic, envelope?.Type ?? "unknown", "parked").Inc();
+            return InboxOutcome.Parked;
         }
 
-        using var activity = Source.StartActivity($"consume {envelope.Type}", ActivityKind.Consumer, envelope.TraceParent);
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("messaging.message.id", envelope.MessageId.ToString());
-        using var correlation = CorrelationContext.Begin(envelope.CorrelationId, envelope.MessageId.ToString());
-        var started = Stopwatch.GetTimestamp();
-        try
+        if (processed)
         {
-            var outcome = await _pipeline.ExecuteAsync(
-                async token => await ApplyOnceAsync(message, envelope, @event, token), cancellationToken);
-            MessagingMetrics.Consumed.WithLabels(message.Topic, envelope.Type, outcome == InboxOutcome.Applied ? "applied" : "duplicate").Inc();
-            MessagingMetrics.HandlerDuration.WithLabels(envelope.Type).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-            return outcome;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogError(ex, "Handling {Type} {MessageId} failed {Attempts} times", envelope.Type, envelope.MessageId, MaxAttempts);
-            return await FailAsync(message, $"{ex.GetType().Name}: {ex.Message}", MaxAttempts, deadLetterOnFailure, envelope, cancellationToken, ex);
-        }
-    }
-
-    private async Task<InboxOutcome> ApplyOnceAsync(IncomingMessage message, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
-    {
-        if (await IsProcessedAsync(envelope.MessageId, cancellationToken))
-        {
+            MessagingMetrics.Consumed.WithLabels(message.Topic, envelope!.Type, "duplicate").Inc();
             return InboxOutcome.Duplicate;
         }
 
-        await using var scope = _services.CreateAsyncScope();
-        await using var session = _store.LightweightSession();
-        await _handlers.DispatchAsync(scope.ServiceProvider, @event, envelope, session, cancellationToken);
-        session.QueueSqlCommand(
-            $"insert into {_tables.Inbox} (message_id, message_type, topic, kafka_partition, kafka_offset) values (?, ?, ?, ?, ?)",
-            envelope.MessageId, envelope.Type, message.Topic, message.Partition, message.Offset);
-        try
+        if (envelope is null)
         {
-            await session.SaveChangesAsync(cancellationToken);
-            return InboxOutcome.Applied;
+            return await DeadLetterAsync(message, messageId, key, null, $"Invalid envelope: {problem}.", 1, cancellationToken);
         }
-        catch (Exception ex) when (TransientFailures.IsInboxDuplicate(ex, _tables.Inbox))
-        {
-            return InboxOutcome.Duplicate;
-        }
+
+        return await ApplyAsync(message, envelope, type!, key, parked: null, cancellationToken);
     }
 
-    private async Task<bool> IsProcessedAsync(Guid messageId, CancellationToken cancellationToken)
+    /// <summary>Tries a parked message again (its key's first): applied, parked again for later, or dead-lettered.</summary>
+    public async Task<InboxOutcome> ReleaseAsync(ParkedMessage parked, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"select exists(select 1 from {_tables.Inbox} where message_id = @id)");
+        var message = parked.Message ?? throw new ArgumentException("The parked message has no content.", nameof(parked));
+        var envelope = EventEnvelope.FromHeaders(message.Headers, out var problem);
+        if (envelope is null)
+        {
+            return await DeadLetterAsync(message, parked.MessageId, parked.Key, null, $"Invalid envelope: {problem}.", parked.Attempts + 1, cancellationToken);
+        }
+
+        var type = _types.Resolve(envelope.Type, envelope.SchemaVersion);
+        if (type is null || !_handlers.Handles(type))
+        {
+            await _infrastructure.ExecuteAsync(async token => await DeleteParkedAsync(parked.MessageId, token), cancellationToken);
+            return InboxOutcome.Ignored;
+        }
+
+        var outcome = await ApplyAsync(message, envelope, type, parked.Key, parked, cancellationToken);
+        if (outcome is InboxOutcome.Applied or InboxOutcome.Duplicate)
+        {
+            MessagingMetrics.Released.WithLabels(message.Topic, envelope.Type).Inc();
+        }
+
+        return outcome;
+    }
+
+    /// <summary>A dead letter for a message without a usable envelope still gets a stable id, so a redelivery finds it.</summary>
+    private static Guid IdOf(IncomingMessage message) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{message.Topic}/{message.Partition}/{message.Offset}")).AsSpan(0, 16));
+
+    private async Task DeleteParkedAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"delete from {_tables.Parked} where message_id = @id");
         command.Parameters.AddWithValue("id", messageId);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private async Task<InboxOutcome> FailAsync(
-        IncomingMessage message, string reason, int attempts, bool deadLetter, EventEnvelope? envelope,
-        CancellationToken cancellationToken, Exception? exception = null)
-    {
-        if (!deadLetter)
-        {
-            throw new InvalidOperationException(reason, exception);
-        }
-
-        await _deadLetters.SendAsync(message, envelope?.MessageId, reason, attempts, cancellationToken);
-        MessagingMetrics.Consumed.WithLabels(message.Topic, envelope?.Type ?? "unknown", "dead_lettered").Inc();
-        return InboxOutcome.DeadLettered;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -16,4 +16,7 @@ public enum InboxOutcome
     Duplicate,
     Ignored,
     DeadLettered,
+
+    /// <summary>Held back durably: not ready yet, or behind an earlier held message of its key.</summary>
+    Parked,
 }

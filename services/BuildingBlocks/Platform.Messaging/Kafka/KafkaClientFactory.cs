@@ -11,8 +11,10 @@ public sealed class KafkaClientFactory(IOptions<MessagingOptions> options)
 {
     private readonly MessagingOptions _options = options.Value;
 
-    public IProducer<string, byte[]> CreateProducer(string purpose) =>
-        new ProducerBuilder<string, byte[]>(new ProducerConfig
+    /// <param name="onError">Sees the client's errors, among them fatal ones after which the producer must be rebuilt.</param>
+    public IProducer<string, byte[]> CreateProducer(string purpose, Action<IProducer<string, byte[]>, Error>? onError = null)
+    {
+        var builder = new ProducerBuilder<string, byte[]>(new ProducerConfig
         {
             BootstrapServers = _options.BootstrapServers,
             ClientId = $"{_options.ServiceName}-{purpose}",
@@ -22,7 +24,19 @@ public sealed class KafkaClientFactory(IOptions<MessagingOptions> options)
             LingerMs = 2,
             MessageTimeoutMs = (int)_options.ProduceTimeout.TotalMilliseconds,
             CompressionType = CompressionType.None,
-        }).Build();
+            MessageMaxBytes = _options.MaxMessageBytes + 64 * 1024,
+
+            // A failure that would leave a gap in one partition's sequence is fatal instead of silent, so a later event
+            // can never be acknowledged after an earlier one was lost; the fatal producer is then rebuilt (HealingProducer).
+            EnableGaplessGuarantee = true,
+        });
+        if (onError is not null)
+        {
+            builder.SetErrorHandler(onError);
+        }
+
+        return builder.Build();
+    }
 
     public IConsumer<string, byte[]> CreateConsumer(Action<ConsumerBuilder<string, byte[]>>? configure = null)
     {

@@ -35,10 +35,17 @@ public sealed class EventOutbox(EventTypeRegistry registry, MessagingTables tabl
         where TEvent : notnull
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(aggregateId);
-        Enqueued.AddOrUpdate(session, topic);
         var contract = registry.ContractOf(@event.GetType());
         var messageId = Guid.CreateVersion7();
         var payload = JsonSerializer.Serialize(@event, @event.GetType(), EventTypeRegistry.JsonOptions);
+        var size = System.Text.Encoding.UTF8.GetByteCount(payload) + System.Text.Encoding.UTF8.GetByteCount(aggregateId);
+        if (size > options.Value.MaxMessageBytes)
+        {
+            // Refused here, before anything is queued: the broker would refuse it for ever and hold up its key behind it.
+            throw new OutboxMessageTooLargeException(contract.Name, aggregateId, size, options.Value.MaxMessageBytes);
+        }
+
+        Enqueued.AddOrUpdate(session, topic);
         var activity = Activity.Current;
         session.QueueSqlCommand(
             $"""

@@ -18,6 +18,9 @@ public sealed class MessagingTables(string schema)
 
     public string Idempotency { get; } = $"\"{schema}\".platform_idempotency";
 
+    /// <summary>Messages that cannot be applied yet, and dead letters that hold their key (docs/messaging.md, "Not yet").</summary>
+    public string Parked { get; } = $"\"{schema}\".platform_parked";
+
     public string Schema { get; } = schema;
 
     public string CreateSql => $"""
@@ -40,6 +43,9 @@ public sealed class MessagingTables(string schema)
             last_error    text null
         );
         create index if not exists platform_outbox_unpublished on {Outbox} (position) where published_at is null;
+        alter table {Outbox} add column if not exists own_failures int not null default 0;
+        alter table {Outbox} add column if not exists parked_at timestamptz null;
+        create index if not exists platform_outbox_parked on {Outbox} (message_key, position) where parked_at is not null and published_at is null;
         create table if not exists {Inbox} (
             message_id    uuid primary key,
             message_type  text not null,
@@ -58,5 +64,23 @@ public sealed class MessagingTables(string schema)
             created_at    timestamptz not null default now(),
             primary key (caller, idempotency_key)
         );
+        create table if not exists {Parked} (
+            message_id    uuid primary key,
+            sequence      bigint generated always as identity unique,
+            topic         text not null,
+            message_key   text not null,
+            kafka_partition int not null,
+            kafka_offset  bigint not null,
+            headers       jsonb not null,
+            payload       bytea not null,
+            message_type  text null,
+            state         text not null,
+            reason        text not null,
+            attempts      int not null default 0,
+            parked_at     timestamptz not null default now(),
+            next_attempt_at timestamptz not null default now()
+        );
+        create index if not exists platform_parked_by_key on {Parked} (topic, message_key, sequence);
+        create index if not exists platform_parked_due on {Parked} (next_attempt_at) where state = 'waiting';
         """;
 }

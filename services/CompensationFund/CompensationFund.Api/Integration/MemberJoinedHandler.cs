@@ -1,5 +1,4 @@
 using CompensationFund.Api.Domain.Accounts;
-using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Contracts.CostSharing;
@@ -16,9 +15,9 @@ public sealed class MemberJoinedHandler(AccountOpening opening) : IIntegrationEv
 {
     public async Task HandleAsync(MemberJoined joined, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var member = await session.LoadAsync<FundMember>(joined.CityId, cancellationToken) ?? FundMember.Unknown(joined.CityId);
+        var (member, known) = await MemberRecords.LoadAsync(session, joined.CityId, cancellationToken);
         member.Join(joined.Name, joined.Province, joined.Population, joined.GdpCny, joined.JoinedAt);
-        session.Store(member);
+        MemberRecords.Save(session, member, known);
 
         var existing = await session.LoadManyAsync<LedgerAccount>(cancellationToken, MemberAccounts.IdsFor(joined.CityId));
         opening.Open(session, [.. MemberAccounts.OpenMissing(joined.CityId, existing.Select(a => a.Kind), joined.JoinedAt)]);

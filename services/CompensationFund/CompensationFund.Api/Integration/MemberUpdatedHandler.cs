@@ -1,4 +1,3 @@
-using CompensationFund.Api.Domain.Members;
 using Marten;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging.Envelope;
@@ -15,7 +14,7 @@ public sealed class MemberUpdatedHandler(ILogger<MemberUpdatedHandler> logger) :
 {
     public async Task HandleAsync(MemberUpdated updated, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var member = await session.LoadAsync<FundMember>(updated.CityId, cancellationToken) ?? FundMember.Unknown(updated.CityId);
+        var (member, known) = await MemberRecords.LoadAsync(session, updated.CityId, cancellationToken);
         if (!member.Update(updated.Name, updated.Province, updated.Population, updated.GdpCny, updated.Version, updated.UpdatedAt))
         {
             logger.LogInformation(
@@ -23,6 +22,6 @@ public sealed class MemberUpdatedHandler(ILogger<MemberUpdatedHandler> logger) :
             return;
         }
 
-        session.Store(member);
+        MemberRecords.Save(session, member, known);
     }
 }

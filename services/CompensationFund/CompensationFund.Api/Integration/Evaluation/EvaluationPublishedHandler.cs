@@ -32,8 +32,8 @@ public sealed class EvaluationPublishedHandler(FundLedger ledger, EventOutbox ou
             return;
         }
 
-        var members = (await session.LoadManyAsync<FundMember>(cancellationToken, round.Results.Select(r => r.CityId).ToArray()))
-            .Where(m => m.JoinedAt is not null).ToDictionary(m => m.CityId);
+        // A city the fund has not seen join yet is waited for (the round is parked), never skipped: its reward would be lost.
+        var members = await MemberRecords.RequireJoinedAsync(session, round.Results.Select(r => r.CityId), $"Evaluation round {round.RoundId}", cancellationToken);
         if (members.Values.Any(m => m.GradeRoundId == round.RoundId))
         {
             return;
@@ -43,7 +43,7 @@ public sealed class EvaluationPublishedHandler(FundLedger ledger, EventOutbox ou
         {
             if (members[result.CityId].Grade(result.Grade, round.RoundId, round.PublishedAt))
             {
-                session.Store(members[result.CityId]);
+                session.Update(members[result.CityId]);
             }
         }
 

@@ -29,6 +29,8 @@ public sealed class AllocationFinalizedHandler(FundLedger ledger, IEnumerable<IA
             return;
         }
 
+        await MemberRecords.RequireJoinedAsync(
+            session, finalized.Instructions.Select(i => i.CityId), $"Settlement of allocation {finalized.AllocationId}", cancellationToken);
         var instructions = SettlementInstructions.From(finalized.Instructions);
         var differences = SettlementPosting.Differences(instructions);
         var record = new AllocationSettlement

@@ -20,13 +20,15 @@ public sealed class AllocationSupersededHandler(FundLedger ledger) : IIntegratio
     public async Task HandleAsync(AllocationSuperseded superseded, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
         var record = await session.LoadAsync<AllocationSettlement>(superseded.SupersededAllocationId, cancellationToken)
-            ?? throw new InvalidOperationException(
-                $"Allocation {superseded.SupersededAllocationId} has no settlement yet; its correction {superseded.NewAllocationId} waits for it (retried, then dead-lettered for replay).");
+            ?? throw new MessageNotReadyException(
+                $"Correction {superseded.NewAllocationId} waits for the settlement of allocation {superseded.SupersededAllocationId}");
         if (record.Adjustments.Any(a => a.AllocationId == superseded.NewAllocationId))
         {
             return;
         }
 
+        await MemberRecords.RequireJoinedAsync(
+            session, superseded.AdjustmentInstructions.Select(i => i.CityId), $"Correction {superseded.NewAllocationId}", cancellationToken);
         var instructions = SettlementInstructions.From(superseded.AdjustmentInstructions);
         var differences = SettlementPosting.Differences(instructions);
         var lines = SettlementPosting.Lines(record.Outstanding(), differences);

@@ -1,4 +1,4 @@
-using CompensationFund.Api.Domain.Members;
+using CompensationFund.Api.Integration;
 using Marten;
 using Platform.Contracts.Trust;
 using Platform.Messaging.Envelope;
@@ -14,10 +14,10 @@ public sealed class TrustTierChangedHandler : IIntegrationEventHandler<TrustTier
 {
     public async Task HandleAsync(TrustTierChanged changed, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var member = await session.LoadAsync<FundMember>(changed.CityId, cancellationToken) ?? FundMember.Unknown(changed.CityId);
+        var (member, known) = await MemberRecords.LoadAsync(session, changed.CityId, cancellationToken);
         if (member.ChangeTier(changed.SevereDefault ? "D" : changed.Tier, changed.ChangedAt))
         {
-            session.Store(member);
+            MemberRecords.Save(session, member, known);
         }
     }
 }
