@@ -37,10 +37,9 @@ public static class TrustScoreModule
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrustOptions>>().Value.Policy());
         builder.Services.AddSingleton(sp => new TrustClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TrustOptions>>().Value.ClockOffset));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TrustOptions>>().Value.ReportLimit());
-        builder.Services.AddScoped<ScoreRecalculation>();
+        builder.Services.AddSingleton<ScoreRecalculation>();
         builder.Services.AddSingleton<AllianceRecomputation>();
         builder.Services.AddSingleton<CommitmentSweeper>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CommitmentSweeper>());
         builder.Services.AddAuthorizationBuilder().AddTrustScorePolicies();
         builder.AddPlatformService(ServiceName, "trust_score", ConfigureStore, Topics.TrustScore, Topics.CostSharing, Topics.CompensationFund, Topics.Evaluation, CommunicationTopic.Name)
             .Handle<MemberJoined, MemberJoinedHandler>()
@@ -56,6 +55,9 @@ public static class TrustScoreModule
             .Handle<WarningAcknowledgementRecorded, WarningAcknowledgementRecordedHandler>()
             .Handle<WarningMisconductFound, WarningMisconductFoundHandler>()
             .Handle<SnapshotStale, SnapshotStaleHandler>();
+
+        // After the platform's store registration, so the schema exists before the first sweep.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CommitmentSweeper>());
         return builder;
     }
 

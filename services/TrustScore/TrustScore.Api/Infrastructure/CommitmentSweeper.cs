@@ -40,7 +40,7 @@ public sealed class CommitmentSweeper(
     {
         var lastFull = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(options.Value.SweepInterval);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -62,6 +62,5 @@ public sealed class CommitmentSweeper(
                 logger.LogWarning(ex, "Trust sweep failed; retrying at the next interval");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

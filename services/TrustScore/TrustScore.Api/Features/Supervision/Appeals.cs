@@ -88,6 +88,11 @@ public static class Appeals
             return validation.ToProblem();
         }
 
+        if (appeal.Status != AppealStatus.Pending)
+        {
+            return Problems.Unprocessable("Appeal already decided", $"Appeal {appealId} was already {appeal.Status.ToString().ToLowerInvariant()}.");
+        }
+
         var now = clock.Now;
         appeal.Decide(request.Upheld!.Value, request.Reason!.Trim(), now);
         session.Store(appeal);
