@@ -26,8 +26,7 @@ public static class AllianceAssessment
         var standing = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var city in cities)
         {
-            var verified = TrustCalculation.Assess(new CityEvidence(city, [.. byDebtor[city]], [.. byCity[city]], [], noWeights), asOf, policy);
-            standing[city] = verified.VerifiedStanding;
+            standing[city] = TrustCalculation.VerifiedStanding(new CityEvidence(city, [.. byDebtor[city]], [.. byCity[city]], [], noWeights), asOf, policy);
         }
 
         var opinions = inForce

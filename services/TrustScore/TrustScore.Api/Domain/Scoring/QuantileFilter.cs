@@ -40,10 +40,13 @@ public static class QuantileFilter
             var dropped = new List<FilteredOpinion>();
             foreach (var opinion in kept)
             {
-                var lower = BetaDistribution.Quantile(q, opinion.R + 1, opinion.S + 1);
-                var upper = BetaDistribution.Quantile(1 - q, opinion.R + 1, opinion.S + 1);
-                if (consensus < lower || consensus > upper)
+                // consensus < q-quantile ⇔ CDF(consensus) < q, and above the (1−q)-quantile ⇔ CDF > 1−q: one CDF per reporter,
+                // the quantiles themselves only for the explanation of those dropped.
+                var cdf = BetaDistribution.Cdf(consensus, opinion.R + 1, opinion.S + 1);
+                if (cdf < q || cdf > 1 - q)
                 {
+                    var lower = BetaDistribution.Quantile(q, opinion.R + 1, opinion.S + 1);
+                    var upper = BetaDistribution.Quantile(1 - q, opinion.R + 1, opinion.S + 1);
                     dropped.Add(new FilteredOpinion(opinion, consensus, lower, upper, round));
                 }
             }

@@ -79,8 +79,42 @@ public static partial class TrustCalculation
             $"{Name(f.Severity)} finding by {f.FoundBy}: {f.Description}"));
     }
 
+    /// <summary>The wire name of an enumeration value (<c>late-report</c>), computed once per value.</summary>
     public static string Name<T>(T value)
-        where T : struct, Enum => Kebab(value.ToString());
+        where T : struct, Enum => Names<T>.Of[value];
+
+    /// <summary>
+    /// Verified kept minus broken evidence at <paramref name="asOf"/> (commitments and findings, no peer words): the
+    /// pre-trusted peer's local trust in the city for <see cref="GlobalTrust"/>. The same sums as <see cref="Assess"/>,
+    /// without building an explanation.
+    /// </summary>
+    public static double VerifiedStanding(CityEvidence evidence, DateTimeOffset asOf, TrustPolicy policy)
+    {
+        double standing = 0;
+        foreach (var c in evidence.Commitments)
+        {
+            if (c.Debtor == evidence.CityId && c.OutcomeAt(asOf) is { } outcome)
+            {
+                standing += c.Weight * TrustPolicy.DiscountOf(c.Source) * policy.Forgetting.Decay(outcome.At, asOf) * ((2 * outcome.Fulfilment) - 1);
+            }
+        }
+
+        foreach (var f in evidence.Findings)
+        {
+            if (f.CityId == evidence.CityId && f.InForceAt(asOf))
+            {
+                standing -= f.Weight * policy.Forgetting.Decay(f.FoundAt, asOf);
+            }
+        }
+
+        return standing;
+    }
+
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>().ToDictionary(v => v, v => Kebab(v.ToString()));
+    }
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
