@@ -3,12 +3,14 @@ using Platform.Benchmarks.Evaluation;
 using Platform.Benchmarks.Fund;
 using Platform.Benchmarks.Gateway;
 using Platform.Benchmarks.Messaging;
+using Platform.Benchmarks.Trust;
 
 // Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [events] [writers]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [rate] [concurrency] [seconds] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- allocation [affected cities] [lines per claim] [incidents]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- fund [entries per round] [clients] [batch size] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- evaluation [subjects] [criteria] [assessors] [rounds]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- trust [cities] [commitments] [peer reports] [runs]
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {
@@ -40,8 +42,15 @@ switch (suite)
             assessors: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 25,
             rounds: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
+    case "trust":
+        TrustRecomputeBenchmark.Run(
+            cities: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500,
+            commitments: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000,
+            reports: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
+            runs: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 7);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, evaluation.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, evaluation, fanout, trust.");
         return 2;
 }
 

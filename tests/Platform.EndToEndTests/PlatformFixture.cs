@@ -21,11 +21,17 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = null!;
 
+    /// <summary>The topic namespace and broker the processes use, for tests that replay a real message (a duplicate delivery).</summary>
+    public string TopicNamespace { get; private set; } = null!;
+
+    public string BootstrapServers { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var infra = await TestInfrastructure.GetAsync();
         ConnectionString = await infra.CreateDatabaseAsync("platform_e2e");
         var ns = infra.CreateTopicNamespace();
+        (TopicNamespace, BootstrapServers) = (ns, infra.Broker.BootstrapServers);
         var services = PlatformProcesses.Services.Keys
             .Select(name => PlatformProcesses.Service(name, ConnectionString, infra.Broker.BootstrapServers, ns))
             .ToList();

@@ -23,6 +23,12 @@ public static class PlatformProcesses
             ["Messaging__RelayPollInterval"] = "00:00:00.100",
             ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
             ["Logging__LogLevel__Default"] = "Warning",
+
+            // Trust-score only: its clock runs three days ahead and a commitment defaults one day after its due date, so a
+            // settlement due today defaults within seconds (issue 11's end-to-end default); settlements due later are unaffected.
+            ["Trust__ClockOffset"] = "3.00:00:00",
+            ["Trust__GracePeriod"] = "1.00:00:00",
+            ["Trust__SweepInterval"] = "00:00:01",
         });
 
     public static ServiceProcess Gateway(IEnumerable<ServiceProcess> services)

@@ -49,9 +49,14 @@ public sealed class IncidentToAllocationTests(CostSharingFixture fixture) : ICla
 
         var published = await PublishedForAsync(incidentId);
         Assert.Equal(
-            ["cost-sharing.incident-opened", "cost-sharing.incident-confirmed", "cost-sharing.incident-closed",
+            ["cost-sharing.incident-opened", "cost-sharing.origin-report-recorded", "cost-sharing.incident-confirmed", "cost-sharing.incident-closed",
              "cost-sharing.claim-approved", "cost-sharing.claim-approved", "cost-sharing.claim-approved", "cost-sharing.allocation-finalized"],
             published.Select(p => p.Type));
+        var originReport = published[1].Body;
+        Assert.Equal(scenario.Id("up"), originReport.GetProperty("cityId").GetString());
+        Assert.False(originReport.GetProperty("onTime").GetBoolean(), "reported 3 h after the event against a 2 h duty");
+        Assert.Equal(
+            originReport.GetProperty("occurredAt").GetDateTimeOffset().AddHours(2), originReport.GetProperty("dueAt").GetDateTimeOffset());
         var finalized = published[^1].Body;
         Assert.Equal(allocation.GetProperty("id").GetGuid(), finalized.GetProperty("allocationId").GetGuid());
         Assert.Equal(4, finalized.GetProperty("shares").GetArrayLength());

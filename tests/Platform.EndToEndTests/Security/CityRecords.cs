@@ -15,6 +15,9 @@ public static class CityRecords
         "/api/fund/members/{cityId}/statement",
         "/api/fund/members/{cityId}/statement/proofs",
         "/api/fund/members/{cityId}/deposit",
+        "/api/trust/scores/{cityId}/explanation",
+        "/api/trust/cities/{cityId}/commitments",
+        "/api/trust/cities/{cityId}/supervision",
     };
 
     /// <summary>Every member may read these for every city.</summary>
@@ -22,6 +25,7 @@ public static class CityRecords
     {
         "/api/cost-sharing/members/{cityId}",
         "/api/trust/scores/{cityId}",
+        "/api/trust/scores/{cityId}/history",
         "/api/evaluation/members/{cityId}",
         "/api/evaluation/members/{cityId}/results",
     };

@@ -14,6 +14,13 @@ internal static class IncidentEvents
         i.OccurredAt,
         i.Participants.Where(p => p.ReportedAt is not null).ToDictionary(p => p.CityId, p => p.ReportedAt!.Value, StringComparer.Ordinal));
 
+    /// <summary>
+    /// Each origin city's reporting measured against its responsibility list's deadline (domain.md §3.1), for trust-score;
+    /// an origin city whose list sets no reporting deadline has nothing to measure and gets none.
+    /// </summary>
+    public static IEnumerable<OriginReportRecorded> ToOriginReports(this Incident i) =>
+        i.Reporting.Where(r => r.DueBy is not null).Select(r => new OriginReportRecorded(i.Id, r.CityId, i.OccurredAt, r.DueBy!.Value, r.ReportedAt, !r.Late));
+
     public static IncidentConfirmed ToConfirmed(this Incident i) => new(i.Id, i.ConfirmedAt!.Value);
 
     public static IncidentClosed ToClosed(this Incident i) => new(i.Id, i.ResponseClosedAt!.Value, i.ClaimDeadline!.Value);

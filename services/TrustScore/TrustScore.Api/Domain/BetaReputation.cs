@@ -14,7 +14,7 @@ namespace TrustScore.Api.Domain;
 /// they are estimates, not money; they are published rounded to <see cref="PublishedDecimals"/> places,
 /// and tiers are decided on the published value so that a reader checking the thresholds always agrees.
 /// </remarks>
-public static class BetaReputation
+public static partial class BetaReputation
 {
     public const double TierA = 0.9;
     public const double TierB = 0.7;

@@ -39,7 +39,32 @@ public sealed class TrustRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>How much this city's word counts as a peer reporter (EigenTrust, <see cref="Scoring.GlobalTrust"/>), 0–1.</summary>
+    public double ReporterWeight { get; set; }
+
+    /// <summary>Verified kept minus broken evidence: the pre-trusted peer's local trust in the city.</summary>
+    public double VerifiedStanding { get; set; }
+
+    /// <summary>When the score was last recomputed from the evidence.</summary>
+    public DateTimeOffset? AssessedAt { get; set; }
+
+    /// <summary>The next time the score changes without new evidence (a repair's waiting period ends), for the sweeper.</summary>
+    public DateTimeOffset? ReviewAt { get; set; }
+
     public double EvidenceWeight() => Positive + Negative;
+
+    /// <summary>
+    /// Takes a fresh assessment. Returns the previous tier when the tier changed (so <c>TrustTierChanged</c> is published
+    /// only then), else null.
+    /// </summary>
+    public TrustTier? Apply(Scoring.TrustAssessment assessment, DateTimeOffset? reviewAt)
+    {
+        var previous = Tier;
+        (Positive, Negative, SevereDefault, VerifiedStanding) = (assessment.R, assessment.S, assessment.SevereDefault, assessment.VerifiedStanding);
+        (Score, Uncertainty, Tier) = (assessment.Score, assessment.Uncertainty, assessment.Tier);
+        (AssessedAt, ReviewAt, UpdatedAt) = (assessment.AsOf, reviewAt, assessment.AsOf > UpdatedAt ? assessment.AsOf : UpdatedAt);
+        return previous == Tier ? null : previous;
+    }
 
     /// <summary>A city with no evidence yet: the neutral prior, E = 0.5, u = 1, tier M.</summary>
     public static TrustRecord Open(string cityId, DateTimeOffset at)

@@ -12,7 +12,8 @@ namespace CostSharing.Api.Features.Incidents;
 
 /// <summary>
 /// The coordinating body opens an incident under the agreement's active version, which it keeps for good;
-/// the community learns of it by <c>IncidentOpened</c>.
+/// the community learns of it by <c>IncidentOpened</c>, and trust-score of each origin city's reporting against its
+/// deadline by <c>OriginReportRecorded</c>.
 /// </summary>
 public static class OpenIncident
 {
@@ -57,6 +58,11 @@ public static class OpenIncident
         incident.Reporting = [.. ReportingCheck.For(terms, incident.Category, incident.OccurredAt, incident.Participants.Where(p => p.Side == Side.Origin))];
         session.Insert(incident);
         outbox.Enqueue(session, incident.Id.ToString(), incident.ToOpened(rule));
+        foreach (var report in incident.ToOriginReports())
+        {
+            outbox.Enqueue(session, incident.Id.ToString(), report);
+        }
+
         await session.SaveChangesAsync(cancellationToken);
         return Results.Created($"{CostSharingModule.RoutePrefix}/incidents/{incident.Id}", IncidentResponse.From(incident));
     }

@@ -4,11 +4,14 @@ using TrustScore.Api.Domain;
 namespace TrustScore.Api.Features.Scores;
 
 /// <summary>
-/// Why a city has its tier: the model, the thresholds, the evidence minimum and a sentence on the case
-/// that applies. The contributing events, their decay and discounts join it when evidence is recorded.
+/// Why a city has its tier, as the whole alliance may read it: the model, the thresholds, the evidence minimum and a
+/// sentence on the case that applies. The itemized evidence is in <see cref="EvidenceExplanation"/>.
 /// </summary>
 public sealed record ScoreExplanation(string Model, TierThresholds Thresholds, double MinimumEvidence, bool SevereDefault, string Note)
 {
+    /// <summary>Where the itemized evidence is, for those who may see it (the subject city, the coordinating body, the auditor).</summary>
+    public string Evidence => "GET /api/trust/scores/{cityId}/explanation lists every contributing item with its weight, fulfilment, decay, source and discount, and the filtered reports.";
+
     public const string BetaModel = "Beta reputation (Jøsang & Ismail 2002): score E = (r+1)/(r+s+2), uncertainty u = 2/(r+s+2).";
 
     public static ScoreExplanation For(TrustRecord t) => new(

@@ -4,7 +4,7 @@ using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
 using TrustScore.Api.Domain;
 
-namespace TrustScore.Api.Integration;
+namespace TrustScore.Api.Integration.CostSharing;
 
 /// <summary>
 /// A city joined the community: its trust record opens with no evidence. Safe to apply twice even

@@ -4,7 +4,7 @@ using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
 using TrustScore.Api.Domain;
 
-namespace TrustScore.Api.Integration;
+namespace TrustScore.Api.Integration.CostSharing;
 
 /// <summary>
 /// A member's details changed in cost-sharing; the trust record keeps only the name. An update older than
