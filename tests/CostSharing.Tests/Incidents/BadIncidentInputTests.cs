@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CostSharing.Tests.Incidents;
 
-/// <summary>Bad input gets a 4xx problem with the reason and changes nothing (issue 4, architecture.md §5).</summary>
+/// <summary>Bad input gets a 4xx problem with the reason and changes nothing (docs/architecture.md §5).</summary>
 public sealed class BadIncidentInputTests(CostSharingFixture fixture) : IClassFixture<CostSharingFixture>
 {
     [Fact]
