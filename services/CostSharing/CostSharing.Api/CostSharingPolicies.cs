@@ -3,7 +3,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace CostSharing.Api;
 
-/// <summary>Policies only cost-sharing needs: filing and amending a claim is a city's own act (issue 4).</summary>
+/// <summary>Policies only cost-sharing needs: filing and amending a claim is a city's own act (docs/architecture.md §6).</summary>
 public static class CostSharingPolicies
 {
     public const string City = "cost-sharing-city";

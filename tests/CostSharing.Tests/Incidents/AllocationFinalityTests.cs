@@ -8,7 +8,7 @@ using Xunit;
 
 namespace CostSharing.Tests.Incidents;
 
-/// <summary>Late claims, finalizing twice, and corrections that publish only the differences (issue 4).</summary>
+/// <summary>Late claims, finalizing twice, and corrections that publish only the differences (docs/cost-sharing.md, Lifecycle).</summary>
 public sealed class AllocationFinalityTests(CostSharingFixture fixture) : IClassFixture<CostSharingFixture>
 {
     [Fact]

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace CostSharing.Tests.Incidents;
 
-/// <summary>One incident from report to finalized allocation, with claims from three cities (issue 4).</summary>
+/// <summary>One incident from report to finalized allocation, with claims from three cities (domain.md §4.2).</summary>
 public sealed class IncidentToAllocationTests(CostSharingFixture fixture) : IClassFixture<CostSharingFixture>
 {
     [Fact]

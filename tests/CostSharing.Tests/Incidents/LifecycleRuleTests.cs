@@ -27,53 +27,13 @@ public sealed class LifecycleRuleTests(CostSharingFixture fixture) : IClassFixtu
         var deadlineOpen = await scenario.Coordinator.PostAsync($"/api/cost-sharing/incidents/{incidentId}/finalize-costs", null);
         var allocateEarly = await scenario.Coordinator.PostAsync($"/api/cost-sharing/incidents/{incidentId}/allocations", null);
 
-        await AssertProblemAsync(tooEarly, HttpStatusCode.Conflict, "Not open for claims");
-        await AssertProblemAsync(closeUnconfirmed, HttpStatusCode.Conflict, "only a confirmed incident");
-        await AssertProblemAsync(pending, HttpStatusCode.Conflict, "await a decision");
-        await AssertProblemAsync(deadlineOpen, HttpStatusCode.Conflict, $"{scenario.Id("down")} may still file");
-        await AssertProblemAsync(allocateEarly, HttpStatusCode.Conflict, "only a costs-finalized incident");
+        await Scenario.AssertProblemAsync(tooEarly, HttpStatusCode.Conflict, "Not open for claims");
+        await Scenario.AssertProblemAsync(closeUnconfirmed, HttpStatusCode.Conflict, "only a confirmed incident");
+        await Scenario.AssertProblemAsync(pending, HttpStatusCode.Conflict, "await a decision");
+        await Scenario.AssertProblemAsync(deadlineOpen, HttpStatusCode.Conflict, $"{scenario.Id("down")} may still file");
+        await Scenario.AssertProblemAsync(allocateEarly, HttpStatusCode.Conflict, "only a costs-finalized incident");
         var incident = await scenario.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cost-sharing/incidents/{incidentId}");
         Assert.Equal("response-closed", incident.GetProperty("status").GetString());
         Assert.False(incident.GetProperty("reporting")[0].GetProperty("late").GetBoolean());
-    }
-
-    [Fact]
-    public async Task SameIdempotencyKeyFilesOneClaimAndDecisionsNeedAReason()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var scenario = new Scenario(fixture, "once");
-        await scenario.RegisterAsync("up", "down");
-        var agreement = await scenario.AgreementAsync(Scenario.OriginPrimary(0.5m, "equal"), ["up", "down"]);
-        var incidentId = await scenario.OpenAsync(scenario.IncidentBody(agreement, now.AddDays(-3), Scenario.Origin(scenario.Id("up"), 1m, now.AddDays(-3)), Scenario.Affected(scenario.Id("down"), 1)));
-        await scenario.ConfirmAndCloseAsync(incidentId, now.AddDays(-1));
-        using var up = fixture.City(scenario.Id("up"));
-
-        var first = await FileWithKeyAsync(up, incidentId, "claim-key-1");
-        var again = await FileWithKeyAsync(up, incidentId, "claim-key-1");
-        var claimId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var rejectWithoutReason = await scenario.Coordinator.PostAsJsonAsync($"/api/cost-sharing/claims/{claimId}/decision", new { outcome = "reject" });
-        var partTooLarge = await scenario.Coordinator.PostAsJsonAsync($"/api/cost-sharing/claims/{claimId}/decision", new { outcome = "approve-part", approvedAmount = 10m, reason = "r" });
-
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.Equal(claimId, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-        var claims = await scenario.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cost-sharing/incidents/{incidentId}/claims");
-        Assert.Equal(1, claims.GetProperty("total").GetInt64());
-        await AssertProblemAsync(rejectWithoutReason, HttpStatusCode.BadRequest, "reason");
-        await AssertProblemAsync(partTooLarge, HttpStatusCode.UnprocessableEntity, "approve in full instead");
-    }
-
-    private static Task<HttpResponseMessage> FileWithKeyAsync(HttpClient city, Guid incidentId, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cost-sharing/incidents/{incidentId}/claims") { Content = JsonContent.Create(Scenario.Claim(1m, 0m, ("materials", 10m))) };
-        request.Headers.Add("Idempotency-Key", key);
-        return city.SendAsync(request);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string reason)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
-        Assert.Contains(reason, body);
     }
 }

@@ -5,7 +5,7 @@ namespace CostSharing.Api.Domain.Agreements;
 /// <summary>
 /// The cross-boundary risk governance agreement, kept by the coordinating body. Versioned: a new version
 /// becomes the one active version, and older ones stay readable unchanged because incidents keep the
-/// version they opened under (issue 4).
+/// version they opened under, and an allocation's explanation names that version (domain.md §4.2).
 /// </summary>
 public sealed class Agreement
 {

@@ -53,9 +53,8 @@ public static class LargestRemainder
             throw new ArgumentException($"Exact shares must be non-negative and sum to the total of {totalFen} fen.", nameof(shares));
         }
 
-        var order = groupOrder ?? [];
         var groups = shares.GroupBy(s => s.Group, StringComparer.Ordinal)
-            .Select(g => new Quota(g.Key, Fraction.Sum(g.Select(s => s.Fen)), order.Contains(g.Key) ? order.ToList().IndexOf(g.Key) : order.Count))
+            .Select(g => new Quota(g.Key, Fraction.Sum(g.Select(s => s.Fen)), Priority(groupOrder ?? [], g.Key)))
             .ToList();
         var groupFen = Apportion(totalFen, groups);
 
@@ -102,6 +101,13 @@ public static class LargestRemainder
         }
 
         return result;
+    }
+
+    /// <summary>A group's place in the tie-break: its index in the order; groups the order does not name come after all it does.</summary>
+    private static int Priority(IReadOnlyList<string> groupOrder, string group)
+    {
+        var index = groupOrder.ToList().IndexOf(group);
+        return index < 0 ? int.MaxValue : index;
     }
 
     private sealed record Quota(string Id, Fraction Exact, int Priority);

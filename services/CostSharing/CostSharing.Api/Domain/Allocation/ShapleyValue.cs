@@ -6,7 +6,7 @@ namespace CostSharing.Api.Domain.Allocation;
 /// </summary>
 /// <remarks>
 /// Exponential (2^n coalitions), so it is the reference that the airport fast path is checked against and
-/// the "exact for small n" method of the issue; the engine itself uses <see cref="AirportGame.Shapley"/>,
+/// the exact method for small n; the engine itself uses <see cref="AirportGame.Shapley"/>,
 /// which gives the same value for the airport game at any n.
 /// </remarks>
 public static class ShapleyValue

@@ -8,7 +8,7 @@ public static class CostCategories
     public static readonly IReadOnlyList<string> All = ["personnel", "materials", "equipment", "evacuation", "medical", "other"];
 }
 
-/// <summary>The coordinating body's decision on a claim (issue 4: in full, in part, or rejected with a reason).</summary>
+/// <summary>The coordinating body's decision on a claim: approved in full or in part, or rejected with a reason; only approved amounts count towards the eligible cost (domain.md §4.2).</summary>
 public enum ClaimStatus
 {
     Submitted,

@@ -1,9 +1,21 @@
+using CostSharing.Api.Domain.Agreements;
+using CostSharing.Api.Domain.Incidents;
+
 namespace CostSharing.Api.Domain.Claims;
 
 /// <summary>
 /// A city's claim for what it spent responding to an incident. Amendments and decisions never overwrite
 /// silently: each one is appended to <see cref="History"/>.
 /// </summary>
+/// <remarks>
+/// Implementation note, the claim deadline: a claim may be filed (<see cref="CostClaim.File"/>) or amended
+/// (<see cref="Amend"/>) only while <see cref="Incident.RequireOpenForClaims"/> allows it — from confirmation
+/// until the incident's <see cref="Incident.ClaimDeadline"/>, which <see cref="Incident.CloseResponse"/> sets to the
+/// close of the response plus the agreement's <see cref="AgreementTerms.ClaimDeadlineDays"/>; the costs are
+/// finalized once it has passed or every city has filed (<see cref="Incident.FinalizeCosts"/>). The rule lives
+/// on the incident because the deadline is one date for all of the incident's claims, and finalizing the costs
+/// reads it too; the claim itself only records what was filed and decided.
+/// </remarks>
 public sealed class CostClaim
 {
     public Guid Id { get; set; }

@@ -4,7 +4,7 @@ namespace CostSharing.Api.Domain.Incidents;
 
 /// <summary>
 /// A cross-boundary incident: reported → confirmed → response closed → costs finalized → allocated →
-/// settled (issue 4). It keeps the agreement version it opened under, whatever versions come later.
+/// settled (docs/cost-sharing.md, Lifecycle). It keeps the agreement version it opened under, whatever versions come later.
 /// </summary>
 public sealed partial class Incident
 {

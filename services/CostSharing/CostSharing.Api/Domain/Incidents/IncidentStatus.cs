@@ -1,6 +1,6 @@
 namespace CostSharing.Api.Domain.Incidents;
 
-/// <summary>The incident lifecycle of issue 4, in order.</summary>
+/// <summary>The incident lifecycle, in order (docs/cost-sharing.md, Lifecycle).</summary>
 public enum IncidentStatus
 {
     Reported,

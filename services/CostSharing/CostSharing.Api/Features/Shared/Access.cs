@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Security;
 namespace CostSharing.Api.Features.Shared;
 
 /// <summary>
-/// Object-level access (issue 4): a city sees the incidents it takes part in, and their allocations; every
+/// Object-level access (docs/architecture.md §6): a city sees the incidents it takes part in, and their allocations; every
 /// other role reads everything. An incident a city may not see is reported as not found.
 /// </summary>
 internal static class Access

@@ -4,7 +4,7 @@ using System.Text.Json;
 using CostSharing.Tests.Members;
 using Xunit;
 
-namespace CostSharing.Tests.Incidents;
+namespace CostSharing.Tests;
 
 /// <summary>
 /// Drives the API through an incident's life with unique city ids per test (tests share one database per
@@ -130,4 +130,23 @@ internal sealed class Scenario(CostSharingFixture fixture, string prefix)
     }
 
     public Guid MidClaim { get; private set; }
+
+    /// <summary>Members up and down under an origin-primary agreement (α 0.7, population exposed) and a confirmed incident between them.</summary>
+    public async Task<Guid> ConfirmedIncidentAsync()
+    {
+        await RegisterAsync("up", "down");
+        await AgreementAsync(OriginPrimary(0.7m, "population-exposed"), ["up", "down"]);
+        var incidentId = await OpenAsync(IncidentBody(Id("agreement"), DateTimeOffset.UtcNow.AddDays(-1),
+            Origin(Id("up"), 1m, DateTimeOffset.UtcNow.AddDays(-1)), Affected(Id("down"), 5)));
+        Assert.Equal(HttpStatusCode.OK, (await Coordinator.PostAsync($"/api/cost-sharing/incidents/{incidentId}/confirm", null)).StatusCode);
+        return incidentId;
+    }
+
+    /// <summary>The response is a problem with <paramref name="status"/> whose body gives <paramref name="reason"/>.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string reason)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        Assert.Contains(reason, body);
+    }
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
-namespace CostSharing.Tests.Incidents;
+namespace CostSharing.Tests.Claims;
 
 /// <summary>A city files and sees its own claims and the incidents it takes part in; other cities' are not found.</summary>
 public sealed class ClaimAccessTests(CostSharingFixture fixture) : IClassFixture<CostSharingFixture>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit;
 
-namespace CostSharing.Tests.Incidents;
+namespace CostSharing.Tests.Agreements;
 
 /// <summary>Agreements are versioned with one active version; an incident keeps the version it opened under.</summary>
 public sealed class AgreementVersionTests(CostSharingFixture fixture) : IClassFixture<CostSharingFixture>
