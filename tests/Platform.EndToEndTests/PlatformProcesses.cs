@@ -12,6 +12,7 @@ public static class PlatformProcesses
         ["compensation-fund"] = "services/CompensationFund/CompensationFund.Api",
         ["trust-score"] = "services/TrustScore/TrustScore.Api",
         ["evaluation"] = "services/Evaluation/Evaluation.Api",
+        ["communication"] = "services/Communication/Communication.Api",
     };
 
     public static ServiceProcess Service(string name, string connectionString, string bootstrapServers, string topicNamespace) =>
