@@ -1,5 +1,15 @@
+using Communication.Api.Domain.Acknowledgements;
+using Communication.Api.Domain.Exposure;
+using Communication.Api.Domain.Feed;
 using Communication.Api.Domain.Members;
+using Communication.Api.Domain.Warnings;
+using Communication.Api.Features.Exposure;
+using Communication.Api.Features.Feed;
 using Communication.Api.Features.Members;
+using Communication.Api.Features.Misconduct;
+using Communication.Api.Features.Warnings;
+using Communication.Api.Infrastructure;
+using Communication.Api.Infrastructure.Feed;
 using Communication.Api.Integration;
 using Marten;
 using Platform.Contracts;
@@ -10,8 +20,8 @@ namespace Communication.Api;
 
 /// <summary>
 /// Communication is the alliance's information platform (docs/domain.md §3.5): risk warnings in CAP 1.2 and their
-/// acknowledgements, the exposure graph, live feeds and webhooks, base-data snapshots and region capacity gaps, and
-/// mutual aid. Routes live under <c>/api/communication</c>, the same path the gateway exposes.
+/// acknowledgements, the exposure graph, live feeds, base-data snapshots and region capacity gaps, and mutual aid.
+/// Routes live under <c>/api/communication</c>, the same path the gateway exposes.
 /// </summary>
 public static class CommunicationModule
 {
@@ -23,6 +33,12 @@ public static class CommunicationModule
         builder.AddPlatformService(ServiceName, "communication", ConfigureStore, Topics.Communication, Topics.CostSharing)
             .Handle<MemberJoined, MemberJoinedHandler>()
             .Handle<MemberUpdated, MemberUpdatedHandler>();
+        builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.SectionName);
+        builder.Services.AddAuthorizationBuilder().AddCommunicationPolicies();
+        builder.Services.AddSingleton<WarningIssuer>();
+        builder.Services.AddSingleton<FeedHub>();
+        builder.Services.AddHostedService<FeedNotifications>();
+        builder.Services.AddHostedService<AcknowledgementSweep>();
         return builder;
     }
 
@@ -30,11 +46,24 @@ public static class CommunicationModule
     {
         var api = app.MapPlatformService(RoutePrefix);
         api.MapMemberEndpoints();
+        api.MapWarningEndpoints();
+        api.MapFeedEndpoints();
+        api.MapExposureEndpoints();
+        api.MapMisconductEndpoints();
         return app;
     }
 
     private static void ConfigureStore(StoreOptions options)
     {
         options.Schema.For<CommunicationMember>().Identity(m => m.CityId);
+        options.Schema.For<Warning>().UseOptimisticConcurrency(true)
+            .UniqueIndex(w => w.SenderCityId, w => w.Identifier)
+            .GinIndexJsonData();
+        options.Schema.For<AcknowledgementDuty>().UseOptimisticConcurrency(true).Index(d => d.WarningId).Index(d => d.DueAt);
+        options.Schema.For<CityFeed>().Identity(f => f.CityId).UseOptimisticConcurrency(true);
+        options.Schema.For<FeedEntry>().Index(e => e.CityId).Index(e => e.Sequence);
+        options.Schema.For<ExposureGraph>().UseOptimisticConcurrency(true);
+        options.Schema.For<ExposureGraphVersion>();
+        options.Schema.For<MisconductFinding>().Index(f => f.CityId);
     }
 }
