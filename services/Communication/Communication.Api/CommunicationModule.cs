@@ -1,8 +1,12 @@
 using Communication.Api.Domain.Acknowledgements;
+using Communication.Api.Domain.Aid;
+using Communication.Api.Domain.BaseData;
 using Communication.Api.Domain.Exposure;
 using Communication.Api.Domain.Feed;
 using Communication.Api.Domain.Members;
 using Communication.Api.Domain.Warnings;
+using Communication.Api.Features.Aid;
+using Communication.Api.Features.BaseData;
 using Communication.Api.Features.Exposure;
 using Communication.Api.Features.Feed;
 using Communication.Api.Features.Members;
@@ -39,6 +43,7 @@ public static class CommunicationModule
         builder.Services.AddSingleton<FeedHub>();
         builder.Services.AddHostedService<FeedNotifications>();
         builder.Services.AddHostedService<AcknowledgementSweep>();
+        builder.Services.AddHostedService<SnapshotStaleSweep>();
         return builder;
     }
 
@@ -50,6 +55,8 @@ public static class CommunicationModule
         api.MapFeedEndpoints();
         api.MapExposureEndpoints();
         api.MapMisconductEndpoints();
+        api.MapAidEndpoints();
+        api.MapBaseDataEndpoints();
         return app;
     }
 
@@ -65,5 +72,9 @@ public static class CommunicationModule
         options.Schema.For<ExposureGraph>().UseOptimisticConcurrency(true);
         options.Schema.For<ExposureGraphVersion>();
         options.Schema.For<MisconductFinding>().Index(f => f.CityId);
+        options.Schema.For<AidRequest>().UseOptimisticConcurrency(true);
+        options.Schema.For<CapacitySnapshot>().UniqueIndex(s => s.CityId, s => s.Version);
+        options.Schema.For<RequirementProfile>();
+        options.Schema.For<StaleSnapshotRecord>();
     }
 }
