@@ -18,11 +18,17 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = null!;
 
+    /// <summary>The broker and topic namespace the platform publishes to, to check what was really published.</summary>
+    public string BootstrapServers { get; private set; } = null!;
+
+    public string TopicNamespace { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var infra = await TestInfrastructure.GetAsync();
         ConnectionString = await infra.CreateDatabaseAsync("platform_e2e");
         var ns = infra.CreateTopicNamespace();
+        (BootstrapServers, TopicNamespace) = (infra.Broker.BootstrapServers, ns);
         var services = PlatformProcesses.Services.Keys
             .Select(name => PlatformProcesses.Service(name, ConnectionString, infra.Broker.BootstrapServers, ns))
             .ToList();

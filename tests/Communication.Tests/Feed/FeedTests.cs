@@ -1,5 +1,6 @@
 using System.Net;
 using Communication.Tests.Support;
+using Platform.Testing;
 
 namespace Communication.Tests.Feed;
 

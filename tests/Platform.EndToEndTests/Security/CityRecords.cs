@@ -22,5 +22,7 @@ public static class CityRecords
         "/api/cost-sharing/members/{cityId}",
         "/api/trust/scores/{cityId}",
         "/api/evaluation/members/{cityId}",
+        "/api/communication/members/{cityId}",
+        "/api/communication/capacity/{cityId}",
     };
 }

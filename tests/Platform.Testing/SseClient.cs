@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
 
-namespace Communication.Tests.Support;
+namespace Platform.Testing;
 
 /// <summary>One event of a Server-Sent Events stream.</summary>
 public sealed record SseEvent(string? Id, string? Event, string Data)
