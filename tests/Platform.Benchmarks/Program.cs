@@ -1,3 +1,4 @@
+using Platform.Benchmarks.Communication;
 using Platform.Benchmarks.CostSharing;
 using Platform.Benchmarks.Fund;
 using Platform.Benchmarks.Gateway;
@@ -7,6 +8,7 @@ using Platform.Benchmarks.Messaging;
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- gateway [rate] [concurrency] [seconds] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- allocation [affected cities] [lines per claim] [incidents]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- fund [entries per round] [clients] [batch size] [rounds]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- fanout [SSE clients] [cities] [rounds]
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {
@@ -31,8 +33,14 @@ switch (suite)
             batchSize: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 500,
             rounds: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
+    case "fanout":
+        await FeedFanOut.RunAsync(
+            clients: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
+            cities: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
+            rounds: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, fanout.");
         return 2;
 }
 

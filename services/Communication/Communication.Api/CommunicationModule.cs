@@ -5,6 +5,7 @@ using Communication.Api.Domain.Exposure;
 using Communication.Api.Domain.Feed;
 using Communication.Api.Domain.Members;
 using Communication.Api.Domain.Warnings;
+using Communication.Api.Domain.Webhooks;
 using Communication.Api.Features.Aid;
 using Communication.Api.Features.BaseData;
 using Communication.Api.Features.Exposure;
@@ -12,6 +13,7 @@ using Communication.Api.Features.Feed;
 using Communication.Api.Features.Members;
 using Communication.Api.Features.Misconduct;
 using Communication.Api.Features.Warnings;
+using Communication.Api.Features.Webhooks;
 using Communication.Api.Infrastructure;
 using Communication.Api.Infrastructure.Feed;
 using Communication.Api.Integration;
@@ -44,6 +46,8 @@ public static class CommunicationModule
         builder.Services.AddHostedService<FeedNotifications>();
         builder.Services.AddHostedService<AcknowledgementSweep>();
         builder.Services.AddHostedService<SnapshotStaleSweep>();
+        builder.Services.AddHttpClient(WebhookDispatcher.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }
 
@@ -57,6 +61,7 @@ public static class CommunicationModule
         api.MapMisconductEndpoints();
         api.MapAidEndpoints();
         api.MapBaseDataEndpoints();
+        api.MapWebhookEndpoints();
         return app;
     }
 
@@ -76,5 +81,7 @@ public static class CommunicationModule
         options.Schema.For<CapacitySnapshot>().UniqueIndex(s => s.CityId, s => s.Version);
         options.Schema.For<RequirementProfile>();
         options.Schema.For<StaleSnapshotRecord>();
+        options.Schema.For<WebhookSubscription>().Index(s => s.CityId);
+        options.Schema.For<WebhookDelivery>().UseOptimisticConcurrency(true).Index(d => d.NextAttemptAt);
     }
 }

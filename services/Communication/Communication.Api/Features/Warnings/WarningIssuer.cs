@@ -3,6 +3,7 @@ using Communication.Api.Domain.Cap;
 using Communication.Api.Domain.Exposure;
 using Communication.Api.Domain.Feed;
 using Communication.Api.Domain.Warnings;
+using Communication.Api.Domain.Webhooks;
 using Communication.Api.Infrastructure;
 using Communication.Api.Infrastructure.Feed;
 using Marten;
@@ -144,6 +145,13 @@ public sealed class WarningIssuer(
 
             session.Insert(FeedEntry.For(city, feed.Next(), payload));
             FeedNotifications.Queue(session, tables, city);
+        }
+
+        var cities = warning.ReachedCityIds;
+        var webhooks = await session.Query<WebhookSubscription>().Where(s => cities.Contains(s.CityId)).ToListAsync(cancellationToken);
+        foreach (var webhook in webhooks)
+        {
+            session.Insert(WebhookDelivery.For(webhook, payload, warning.ReceivedAt));
         }
     }
 }
