@@ -16,8 +16,8 @@ public static class WebhookEndpoints
         webhooks.MapPost("/", RegisterAsync).RequireAuthorization(CommunicationPolicies.City)
             .Produces<WebhookRegistered>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("Registers an endpoint for the calling city's warnings; the answer carries the signing secret, once.");
-        webhooks.MapGet("/", ListAsync).RequireAuthorization(CommunicationPolicies.City)
-            .Produces<List<WebhookResponse>>().WithSummary("Lists the calling city's webhooks (without secrets).");
+        webhooks.MapGet("/", ListAsync).RequireAuthorization(PlatformPolicies.AnyRole)
+            .Produces<List<WebhookResponse>>().WithSummary("Lists webhooks without their secrets: a city its own, the other roles all.");
         webhooks.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(CommunicationPolicies.City)
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Removes one of the calling city's webhooks.");
@@ -48,9 +48,15 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
-        var city = user.CityId();
-        var own = await session.Query<WebhookSubscription>().Where(s => s.CityId == city).OrderBy(s => s.CreatedAt).ToListAsync(ct);
-        return Results.Ok(own.Select(s => new WebhookResponse(s.Id, s.Url, s.CreatedAt)).ToList());
+        IQueryable<WebhookSubscription> query = session.Query<WebhookSubscription>();
+        if (user.IsCity())
+        {
+            var city = user.CityId();
+            query = query.Where(s => s.CityId == city);
+        }
+
+        var listed = await query.OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        return Results.Ok(listed.Select(s => new WebhookResponse(s.Id, s.CityId, s.Url, s.CreatedAt)).ToList());
     }
 
     private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal user, IDocumentSession session, CancellationToken ct)
@@ -70,4 +76,4 @@ public sealed record WebhookRequest(string? Url);
 
 public sealed record WebhookRegistered(Guid Id, string Url, string Secret, DateTimeOffset CreatedAt);
 
-public sealed record WebhookResponse(Guid Id, string Url, DateTimeOffset CreatedAt);
+public sealed record WebhookResponse(Guid Id, string CityId, string Url, DateTimeOffset CreatedAt);
