@@ -1,3 +1,4 @@
+using Platform.Benchmarks.Communication;
 using Platform.Benchmarks.CostSharing;
 using Platform.Benchmarks.Evaluation;
 using Platform.Benchmarks.Fund;
@@ -11,6 +12,7 @@ using Platform.Benchmarks.Trust;
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- fund [entries per round] [clients] [batch size] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- evaluation [subjects] [criteria] [assessors] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- trust [cities] [commitments] [peer reports] [runs]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- fanout [SSE clients] [cities] [rounds]
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {
@@ -48,6 +50,12 @@ switch (suite)
             commitments: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000,
             reports: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
             runs: args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 7);
+        break;
+    case "fanout":
+        await FeedFanOut.RunAsync(
+            clients: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
+            cities: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
+            rounds: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
     default:
         Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, evaluation, fanout, trust.");

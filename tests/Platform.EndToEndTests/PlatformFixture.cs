@@ -7,7 +7,7 @@ using Xunit;
 namespace Platform.EndToEndTests;
 
 /// <summary>
-/// The whole platform, started once for the end-to-end collection: the four services and the gateway as
+/// The whole platform, started once for the end-to-end collection: the five services and the gateway as
 /// processes against the real PostgreSQL and broker. Tests reach it only through the gateway.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime

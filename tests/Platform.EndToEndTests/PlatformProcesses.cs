@@ -12,10 +12,24 @@ public static class PlatformProcesses
         ["compensation-fund"] = "services/CompensationFund/CompensationFund.Api",
         ["trust-score"] = "services/TrustScore/TrustScore.Api",
         ["evaluation"] = "services/Evaluation/Evaluation.Api",
+        ["communication"] = "services/Communication/Communication.Api",
+    };
+
+    /// <summary>
+    /// Settings one service gets on top of the common ones: communication's blue warnings are due within two seconds, so a missed
+    /// acknowledgement can be watched end to end (the other levels keep their defaults).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Extra = new Dictionary<string, IReadOnlyDictionary<string, string>>
+    {
+        ["communication"] = new Dictionary<string, string>
+        {
+            ["Communication__AcknowledgementDeadlines__Blue"] = "00:00:02",
+            ["Communication__SweepInterval"] = "00:00:00.250",
+        },
     };
 
     public static ServiceProcess Service(string name, string connectionString, string bootstrapServers, string topicNamespace) =>
-        new(name, Services[name], new Dictionary<string, string>
+        new(name, Services[name], new Dictionary<string, string>(Extra.GetValueOrDefault(name) ?? new Dictionary<string, string>())
         {
             ["ConnectionStrings__postgres"] = connectionString,
             ["Kafka__BootstrapServers"] = bootstrapServers,

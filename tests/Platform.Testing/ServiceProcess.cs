@@ -40,6 +40,21 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int? ExitCode => _process is { HasExited: true } p ? p.ExitCode : null;
 
+    /// <summary>The running process's resident memory in bytes (for benchmarks), or null when it is not running.</summary>
+    public long? WorkingSetBytes
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return null;
+            }
+
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     public string RecentOutput => string.Join('\n', _output.TakeLast(80));
 
     public void Start()

@@ -8,6 +8,7 @@ using CostSharing.Api.Features.Claims;
 using CostSharing.Api.Features.Incidents;
 using CostSharing.Api.Features.Members;
 using CostSharing.Api.Infrastructure;
+using CostSharing.Api.Integration.Communication;
 using Marten;
 using Platform.Contracts;
 using Platform.Messaging;
@@ -25,7 +26,8 @@ public static class CostSharingModule
 
     public static WebApplicationBuilder AddCostSharing(this WebApplicationBuilder builder)
     {
-        builder.AddPlatformService(ServiceName, "cost_sharing", ConfigureStore, Topics.CostSharing);
+        builder.AddPlatformService(ServiceName, "cost_sharing", ConfigureStore, Topics.CostSharing, Topics.Communication)
+            .AddCommunicationConsumers();
         builder.Services.AddAuthorizationBuilder().AddCostSharingPolicies();
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
         return builder;
@@ -50,5 +52,6 @@ public static class CostSharingModule
         options.Schema.For<Incident>().UseOptimisticConcurrency(true).GinIndexJsonData();
         options.Schema.For<CostClaim>().UseOptimisticConcurrency(true).Index(c => c.IncidentId);
         options.Schema.For<Allocation>().Index(a => a.IncidentId);
+        options.ConfigureCommunicationDocuments();
     }
 }

@@ -28,5 +28,7 @@ public static class CityRecords
         "/api/trust/scores/{cityId}/history",
         "/api/evaluation/members/{cityId}",
         "/api/evaluation/members/{cityId}/results",
+        "/api/communication/members/{cityId}",
+        "/api/communication/capacity/{cityId}",
     };
 }

@@ -14,6 +14,9 @@ public sealed partial record Operation(
 
     public bool IsSafe => Method is "GET" or "HEAD";
 
+    /// <summary>A live feed (Server-Sent Events): it never ends, so it is opened and closed, never read to the end.</summary>
+    public bool IsEventStream { get; init; }
+
     public bool HasParameters => ParameterFormats.Count > 0;
 
     public override string ToString() => $"{Method} {PathTemplate}";
@@ -30,7 +33,10 @@ public sealed partial record Operation(
                     : null;
                 yield return new Operation(
                     service, operation.Name.ToUpperInvariant(), path.Name, anonymous, roles,
-                    PathParameters(path.Value, operation.Value), BodyMediaTypeOf(operation.Value));
+                    PathParameters(path.Value, operation.Value), BodyMediaTypeOf(operation.Value))
+                {
+                    IsEventStream = StreamsEvents(operation.Value),
+                };
             }
         }
     }
@@ -70,6 +76,10 @@ public sealed partial record Operation(
         !operation.TryGetProperty("requestBody", out var body) ? null
         : body.TryGetProperty("content", out var content) && content.EnumerateObject().FirstOrDefault() is { Name.Length: > 0 } first ? first.Name
         : "application/json";
+
+    private static bool StreamsEvents(JsonElement operation) =>
+        operation.TryGetProperty("responses", out var responses)
+        && responses.EnumerateObject().Any(r => r.Value.TryGetProperty("content", out var content) && content.TryGetProperty("text/event-stream", out _));
 
     private static Dictionary<string, string> PathParameters(JsonElement pathItem, JsonElement operation)
     {

@@ -66,7 +66,8 @@ public sealed class PlatformCallers(PlatformFixture platform)
 
         using (request)
         {
-            return await Gateway.SendAsync(request);
+            // Headers only: a live feed (Server-Sent Events) never ends, and disposing the response closes it.
+            return await Gateway.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         }
     }
 

@@ -10,7 +10,7 @@ public static class PlatformState
 {
     public static async Task<string> SnapshotAsync(PlatformCallers callers, RouteTable table)
     {
-        var lists = table.Operations.Where(o => o.Method == "GET" && !o.HasParameters && !o.Anonymous).OrderBy(o => o.PathTemplate, StringComparer.Ordinal);
+        var lists = table.Operations.Where(o => o.Method == "GET" && !o.HasParameters && !o.Anonymous && !o.IsEventStream).OrderBy(o => o.PathTemplate, StringComparer.Ordinal);
         var parts = new List<string>();
         foreach (var list in lists)
         {

@@ -19,7 +19,7 @@ public sealed partial class SecuritySuiteTests(PlatformFixture platform, ITestOu
     {
         var table = await RouteTable.LoadAsync(callers.Gateway);
 
-        Assert.Equal(["compensation-fund", "cost-sharing", "evaluation", "trust-score"], table.Operations.Select(o => o.Service).Distinct().Order());
+        Assert.Equal(["communication", "compensation-fund", "cost-sharing", "evaluation", "trust-score"], table.Operations.Select(o => o.Service).Distinct().Order());
         Assert.True(table.Operations.Count >= 10, $"only {table.Operations.Count} operations documented");
         var unrouted = table.Operations.Where(o => table.RouteOf(o) is null).Select(o => o.ToString()).ToList();
         Assert.True(unrouted.Count == 0, "Operations no gateway route forwards:\n" + string.Join('\n', unrouted));

@@ -62,7 +62,7 @@ public sealed class ApiReferenceTests : IAsyncLifetime
         var index = await Gateway.CreateClient().GetFromJsonAsync<JsonElement>("/openapi");
 
         var names = index.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["compensation-fund", "cost-sharing", "evaluation", "trust-score"], names);
+        Assert.Equal(["communication", "compensation-fund", "cost-sharing", "evaluation", "trust-score"], names);
         Assert.All(index.EnumerateArray(), e => Assert.StartsWith("http://localhost/openapi/", e.GetProperty("url").GetString(), StringComparison.Ordinal));
     }
 

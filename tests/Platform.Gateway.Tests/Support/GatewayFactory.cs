@@ -38,7 +38,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     /// <summary>Points every cluster at <paramref name="address"/>.</summary>
     public static Dictionary<string, string?> AllClustersAt(string address) =>
-        new[] { "cost-sharing", "compensation-fund", "trust-score", "evaluation" }
+        new[] { "cost-sharing", "compensation-fund", "trust-score", "evaluation", "communication" }
             .ToDictionary(c => $"ReverseProxy:Clusters:{c}:Destinations:d1:Address", _ => (string?)address);
 
     public GatewayFactory StartOnKestrel()

@@ -8,7 +8,7 @@ internal static class PlatformResourceExtensions
     public const string DemoSeederName = "demo-seeder";
     private const string Loopback = "127.0.0.1";
 
-    /// <summary>The four services, the gateway in front of them, and the seeder that loads the demo region.</summary>
+    /// <summary>The five services, the gateway in front of them, and the seeder that loads the demo region.</summary>
     public static void AddPlatform(this IDistributedApplicationBuilder builder, LocalInfrastructure infrastructure, PlatformSettings settings)
     {
         var services = new[]
@@ -17,6 +17,7 @@ internal static class PlatformResourceExtensions
             builder.AddComponent<Projects.CompensationFund_Api>(PlatformComponent.CompensationFund, infrastructure),
             builder.AddComponent<Projects.TrustScore_Api>(PlatformComponent.TrustScore, infrastructure),
             builder.AddComponent<Projects.Evaluation_Api>(PlatformComponent.Evaluation, infrastructure),
+            builder.AddComponent<Projects.Communication_Api>(PlatformComponent.Communication, infrastructure),
         };
 
         var gatewayComponent = PlatformComponent.Gateway(settings.GatewayPort);

@@ -44,6 +44,18 @@ public sealed class CostClaim
 
     public int Revision { get; set; }
 
+    /// <summary>The accepted mutual aid this claim is for (issue 13), filed by its provider.</summary>
+    public Guid? AidId { get; set; }
+
+    /// <summary>
+    /// Who reimburses an aid claim: the city that requested the aid (EMAC). The allocation counts the cost as that city's spend,
+    /// since it pays the provider; null for a city's own costs.
+    /// </summary>
+    public string? AidRequesterCityId { get; set; }
+
+    /// <summary>The city whose spend this claim is in the allocation.</summary>
+    public string SpendingCityId => AidRequesterCityId ?? CityId;
+
     public List<ClaimRevision> History { get; set; } = [];
 
     public DateTimeOffset FiledAt { get; set; }

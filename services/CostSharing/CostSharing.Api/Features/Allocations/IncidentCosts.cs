@@ -21,7 +21,7 @@ internal sealed record IncidentCosts(AllocationDraft Draft, int PendingClaims, S
         var claims = await session.Query<CostClaim>().Where(c => c.IncidentId == incident.Id).ToListAsync(cancellationToken);
         var figures = claims
             .Where(c => !c.IsPending)
-            .Select(c => new ClaimFigures(c.CityId, c.ClaimedAmount, c.ApprovedAmount ?? 0m, c.Insurance + c.Subsidies, c.NetApprovedSpend))
+            .Select(c => new ClaimFigures(c.SpendingCityId, c.ClaimedAmount, c.ApprovedAmount ?? 0m, c.Insurance + c.Subsidies, c.NetApprovedSpend))
             .ToList();
         var basis = new AllocationBasis(incident.AgreementId, incident.AgreementVersion, incident.Category, rule, incident.Currency);
         var draft = AllocationDraft.Compute(basis, incident.Parties(), figures);

@@ -19,13 +19,14 @@ public sealed record ClaimResponse(
     int Revision,
     IReadOnlyList<ClaimRevisionResponse> History,
     DateTimeOffset FiledAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    Guid? AidId = null)
 {
     public static ClaimResponse From(CostClaim c) => new(
         c.Id, c.IncidentId, c.CityId, c.Currency, c.Lines, c.ClaimedAmount, c.Insurance, c.Subsidies, StatusName(c.Status), c.ApprovedAmount,
         c.NetApprovedSpend, c.DecisionReason, c.DecidedAt, c.Revision,
         c.History.Select(h => new ClaimRevisionResponse(h.Revision, h.Change, h.Lines, h.Insurance, h.Subsidies, StatusName(h.Status), h.ApprovedAmount, h.Reason, h.At, h.By)).ToList(),
-        c.FiledAt, c.UpdatedAt);
+        c.FiledAt, c.UpdatedAt, c.AidId);
 
     public static string StatusName(ClaimStatus status) => status switch
     {

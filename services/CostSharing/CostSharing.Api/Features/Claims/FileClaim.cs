@@ -15,13 +15,13 @@ public static class FileClaim
         Guid incidentId, ClaimRequest request, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var incident = await Access.VisibleIncidentAsync(session, incidentId, user, cancellationToken);
-        if (incident is null)
+        var (incident, aid, refused) = await AidClaims.ResolveAsync(session, incidentId, request.AidId, user, cancellationToken);
+        if (refused is not null)
         {
-            return Problems.NotFound($"No incident {incidentId}.");
+            return refused;
         }
 
-        var validation = request.Validate(incident.Currency);
+        var validation = request.Validate(incident!.Currency);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -30,6 +30,8 @@ public static class FileClaim
         var now = clock.GetUtcNow();
         incident.RequireOpenForClaims(now);
         var claim = CostClaim.File(incident.Id, user.CityId()!, incident.Currency, request.ToContent(), now);
+        claim.AidId = aid?.Id;
+        claim.AidRequesterCityId = aid?.RequesterCityId;
         session.Insert(claim);
         // Touching the incident makes a claim change and a concurrent cost finalization conflict (409), so
         // no claim can slip in after the costs were closed.

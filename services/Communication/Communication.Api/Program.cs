@@ -1,0 +1,15 @@
+using Communication.Api;
+using Platform.Messaging.Store;
+using Platform.ServiceDefaults.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(CommunicationModule.ServiceName);
+builder.AddCommunication();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapCommunication();
+await app.RunOrMigrateAsync(args);
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
