@@ -41,7 +41,7 @@ public static class TrustScoreModule
         builder.Services.AddSingleton<AllianceRecomputation>();
         builder.Services.AddSingleton<CommitmentSweeper>();
         builder.Services.AddAuthorizationBuilder().AddTrustScorePolicies();
-        builder.AddPlatformService(ServiceName, "trust_score", ConfigureStore, Topics.TrustScore, Topics.CostSharing, Topics.CompensationFund, Topics.Evaluation, CommunicationTopic.Name)
+        builder.AddPlatformService(ServiceName, "trust_score", ConfigureStore, Topics.TrustScore, Topics.CostSharing, Topics.CompensationFund, Topics.Evaluation, Topics.Communication)
             .Handle<MemberJoined, MemberJoinedHandler>()
             .Handle<MemberUpdated, MemberUpdatedHandler>()
             .Handle<AllocationFinalized, AllocationFinalizedHandler>()

@@ -28,7 +28,7 @@ public sealed class EvaluationRoundTests(PlatformFixture platform)
         using var coordinator = await platform.ClientAsync("coordinator");
         using var finance = await platform.ClientAsync("finance");
         await JoinAsync(coordinator, cities);
-        await Created(finance.PostAsJsonAsync("/api/fund/third-party-deposits", new { donor = "Provincial incentive fund", amount = 10_000m, purpose = "general" }));
+        await Created(finance.PostIdempotentAsync("/api/fund/third-party-deposits", new { donor = "Provincial incentive fund", amount = 10_000m, purpose = "general" }));
 
         // An unreliable round first: the panel contradicts itself, so its grades carry no money.
         var unreliable = await OpenAsync(coordinator, cities, evaluators);
@@ -129,9 +129,7 @@ public sealed class EvaluationRoundTests(PlatformFixture platform)
     private static async Task<JsonElement> CloseAndPublishAsync(HttpClient coordinator, Guid round)
     {
         await Json(coordinator.PostAsync($"/api/evaluation/rounds/{round}/close", null), HttpStatusCode.OK);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/evaluation/rounds/{round}/publish") { Content = JsonContent.Create(new { goodPractices = Array.Empty<object>() }) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await Json(coordinator.SendAsync(request), HttpStatusCode.OK);
+        return await Json(coordinator.PostIdempotentAsync($"/api/evaluation/rounds/{round}/publish", new { goodPractices = Array.Empty<object>() }), HttpStatusCode.OK);
     }
 
     private static async Task JoinAsync(HttpClient coordinator, string[] cities)

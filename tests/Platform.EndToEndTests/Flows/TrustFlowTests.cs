@@ -33,7 +33,7 @@ public sealed class TrustFlowTests(PlatformFixture platform)
         Assert.DoesNotContain(affectedCommitments.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString()!.Contains(allocationId.ToString(), StringComparison.Ordinal));
         var before = await ScoreAsync(origin, "hangzhou");
 
-        await TrustScenario.Expect(HttpStatusCode.Created, finance.PostAsJsonAsync($"/api/fund/settlements/{allocationId}/payments", new { cityId = "hangzhou", amount = 500.00m }));
+        await TrustScenario.Expect(HttpStatusCode.Created, finance.PostIdempotentAsync($"/api/fund/settlements/{allocationId}/payments", new { cityId = "hangzhou", amount = 500.00m }));
         var fulfilled = await CommitmentAsync(origin, "hangzhou", allocationId, c => c.GetProperty("status").GetString() == "fulfilled-on-time");
         var after = await Eventually.Until(() => ScoreAsync(origin, "hangzhou"), s => s.GetProperty("r").GetDouble() > before.GetProperty("r").GetDouble(), because: "the score to take the payment");
 

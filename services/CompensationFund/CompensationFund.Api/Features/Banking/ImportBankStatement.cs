@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using CompensationFund.Api.Domain.Banking;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Members;
@@ -26,7 +27,13 @@ public static class ImportBankStatement
         var (lines, problems) = BankStatementCsv.Parse(await reader.ReadToEndAsync(cancellationToken));
         if (problems.Count > 0)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["statement"] = [.. problems] });
+            var validation = new RequestValidation();
+            foreach (var problem in problems)
+            {
+                validation.Add("statement", problem);
+            }
+
+            return validation.ToProblem();
         }
 
         var import = new BankStatementImport { Id = EntryIds.New(), ImportedBy = Caller.Name(http.HttpContext), ImportedAt = ledger.Now };

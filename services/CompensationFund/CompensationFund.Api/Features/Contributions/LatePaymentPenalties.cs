@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using System.Globalization;
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Ledger;
@@ -31,7 +32,7 @@ public static class LatePaymentPenalties
         var asOf = request.AsOf ?? ledger.Today;
         if (asOf > ledger.Today)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = ["'asOf' is not in the future."] });
+            return Problems.BadRequest("asOf", "'asOf' is not in the future.");
         }
 
         var candidates = await session.Query<Obligation>()

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Errors;
 using CompensationFund.Api.Domain.Periods;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Infrastructure.Http;
@@ -45,7 +46,7 @@ public static class PeriodEndpoints
     {
         if (!AccountingPeriod.TryParse(period, out var month))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["period"] = ["'period' is a month written yyyy-MM."] });
+            return Problems.BadRequest("period", "'period' is a month written yyyy-MM.");
         }
 
         var (closed, changes) = await closer.CloseAsync(session, month, Caller.Name(http), cancellationToken);

@@ -29,7 +29,7 @@ public static class Statement
         var start = from ?? new DateOnly(end.Year, end.Month, 1);
         if (start > end)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["'from' is not after 'to'."] });
+            return Problems.BadRequest("from", "'from' is not after 'to'.");
         }
 
         var accounts = await session.Query<LedgerAccount>().Where(a => a.OwnerCityId == cityId).ToListAsync(cancellationToken);

@@ -20,8 +20,9 @@ public sealed record LineProofResponse(
 }
 
 /// <summary>A city's inclusion proofs for a closed period, with the root they prove against.</summary>
+/// <remarks>Before the first period is closed there is nothing to prove: <c>Period</c>, <c>Root</c> and <c>PublishedAt</c> are null.</remarks>
 public sealed record StatementProofsResponse(
-    string CityId, string Period, string Root, int RootLines, DateTimeOffset PublishedAt, bool LedgerMatchesRoot, string Algorithm, IReadOnlyList<LineProofResponse> Lines);
+    string CityId, string? Period, string? Root, int RootLines, DateTimeOffset? PublishedAt, bool LedgerMatchesRoot, string Algorithm, IReadOnlyList<LineProofResponse> Lines);
 
 /// <summary>
 /// Each city can check that every line of its statement for a closed period is among the lines under the root the fund
@@ -41,9 +42,19 @@ public static class StatementProofs
             return Problems.NotFound($"No member city '{cityId}'.");
         }
 
-        if (!AccountingPeriod.TryParse(period, out var month))
+        AccountingPeriod month;
+        if (period is null)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["period"] = ["'period' is a closed month written yyyy-MM."] });
+            if (await roots.LatestClosedAsync(cancellationToken) is not { } latest)
+            {
+                return Results.Ok(new StatementProofsResponse(cityId, null, null, 0, null, true, Algorithm, []));
+            }
+
+            month = latest;
+        }
+        else if (!AccountingPeriod.TryParse(period, out month))
+        {
+            return Problems.BadRequest("period", "'period' is a closed month written yyyy-MM (leave it out for the latest closed one).");
         }
 
         var proofs = await roots.ProveAsync(month, $"city:{cityId}:", cancellationToken);
@@ -61,7 +72,7 @@ public static class StatementProofs
     {
         if (!AccountingPeriod.TryParse(period, out var month))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["period"] = ["'period' is a month written yyyy-MM."] });
+            return Problems.BadRequest("period", "'period' is a month written yyyy-MM.");
         }
 
         return await roots.FindAsync(month, cancellationToken) is { } root ? Results.Ok(root) : Problems.NotFound($"Period {month} is not closed: it has no published root yet.");

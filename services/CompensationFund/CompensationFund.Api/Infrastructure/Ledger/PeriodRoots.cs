@@ -36,6 +36,18 @@ public sealed class PeriodRoots(NpgsqlDataSource dataSource, LedgerSchema schema
     {
         await using var command = dataSource.CreateCommand($"select period, root, lines, computed_at from {schema.PeriodRoots} where period = $1");
         command.Parameters.AddWithValue(period.ToString());
+        return await ReadRootAsync(command, cancellationToken);
+    }
+
+    /// <summary>The most recent closed period with a published root, or null before the first close.</summary>
+    public async Task<AccountingPeriod?> LatestClosedAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select period, root, lines, computed_at from {schema.PeriodRoots} order by period desc limit 1");
+        return await ReadRootAsync(command, cancellationToken) is { } root && AccountingPeriod.TryParse(root.Period, out var period) ? period : null;
+    }
+
+    private static async Task<PeriodRoot?> ReadRootAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new PeriodRoot(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3))
