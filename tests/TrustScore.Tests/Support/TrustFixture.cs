@@ -34,7 +34,6 @@ public sealed class TrustFixture : IAsyncLifetime
         Infrastructure = await TestInfrastructure.GetAsync();
         var database = await Infrastructure.CreateDatabaseAsync("trust_tests");
         var ns = Infrastructure.CreateTopicNamespace();
-        Infrastructure.Broker.CreateTopic($"{ns}.{CommunicationTopic.Name}", partitions: 4);
         Service = new TrustFactory(database, Infrastructure.Broker.BootstrapServers, ns, Clock);
         Service.Settings["Trust:SweepInterval"] = "00:00:00.200";
         Service.Start();
