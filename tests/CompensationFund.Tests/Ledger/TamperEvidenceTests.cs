@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -56,10 +57,16 @@ public sealed class TamperEvidenceTests(FundFixture fund) : IClassFixture<FundFi
         var city = await fund.NewCityAsync();
         var entry = await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", $"city:{city}:deposits-held", 33m))).JsonAsync(HttpStatusCode.Created);
         await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:income:interest", 2m))).JsonAsync(HttpStatusCode.Created);
-        await fund.Get<LedgerSealer>().SealAsync(CancellationToken.None);
-        var clean = await (await finance.GetAsync("/api/fund/reports/reconciliation")).JsonAsync(HttpStatusCode.OK);
+        // Sealing follows commit order, so a line waits while an earlier transaction of a concurrent test is still open.
+        var clean = await Eventually.Until(
+            async () =>
+            {
+                await fund.Get<LedgerSealer>().SealAsync(CancellationToken.None);
+                return await (await finance.GetAsync("/api/fund/reports/reconciliation")).JsonAsync(HttpStatusCode.OK);
+            },
+            r => r.GetProperty("chain").GetProperty("lines").GetInt64() >= 4,
+            because: "the four lines to be sealed");
         Assert.Empty(clean.GetProperty("chain").GetProperty("broken").EnumerateArray());
-        Assert.True(clean.GetProperty("chain").GetProperty("lines").GetInt64() >= 4);
 
         await fund.ExecuteAsync(
             $"update compensation_fund.fund_movement set credits_posted = credits_posted + 100 where entry_id = '{entry.GetProperty("entryId").GetGuid()}' and credits_posted > 0");
