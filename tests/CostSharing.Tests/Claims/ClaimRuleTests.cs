@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Testing;
 using Xunit;
 
 namespace CostSharing.Tests.Claims;
@@ -34,10 +35,6 @@ public sealed class ClaimRuleTests(CostSharingFixture fixture) : IClassFixture<C
         await Scenario.AssertProblemAsync(partTooLarge, HttpStatusCode.UnprocessableEntity, "approve in full instead");
     }
 
-    private static Task<HttpResponseMessage> FileWithKeyAsync(HttpClient city, Guid incidentId, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cost-sharing/incidents/{incidentId}/claims") { Content = JsonContent.Create(Scenario.Claim(1m, 0m, ("materials", 10m))) };
-        request.Headers.Add("Idempotency-Key", key);
-        return city.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> FileWithKeyAsync(HttpClient city, Guid incidentId, string key) =>
+        city.PostIdempotentAsync($"/api/cost-sharing/incidents/{incidentId}/claims", Scenario.Claim(1m, 0m, ("materials", 10m)), key);
 }

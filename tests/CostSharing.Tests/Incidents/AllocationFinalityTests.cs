@@ -107,10 +107,6 @@ public sealed class AllocationFinalityTests(CostSharingFixture fixture) : IClass
         Assert.Equal(before, await fixture.AllWritesAsync());
     }
 
-    private static Task<HttpResponseMessage> FinalizeAsync(Scenario scenario, Guid incidentId, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cost-sharing/incidents/{incidentId}/allocations");
-        request.Headers.Add("Idempotency-Key", key);
-        return scenario.Coordinator.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> FinalizeAsync(Scenario scenario, Guid incidentId, string key) =>
+        scenario.Coordinator.PostIdempotentAsync($"/api/cost-sharing/incidents/{incidentId}/allocations", null, key);
 }
