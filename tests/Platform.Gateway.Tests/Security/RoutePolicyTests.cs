@@ -5,8 +5,8 @@ using Platform.Gateway.Tests.Support;
 namespace Platform.Gateway.Tests.Security;
 
 /// <summary>
-/// The per-route policies of the gateway's configuration: reads for every role, writes for every role but the
-/// auditor, the services' operator endpoints for the coordinating body only. The echo behind answers 200 to anything
+/// The per-route policies of the gateway's configuration: reads and the stateless calculators for every role, writes
+/// for every role but the auditor, the services' operator endpoints for the coordinating body only. The echo behind answers 200 to anything
 /// that gets through, so a 403 here is the gateway's own.
 /// </summary>
 public sealed class RoutePolicyTests(EchoGateway fixture) : IClassFixture<EchoGateway>
@@ -25,6 +25,28 @@ public sealed class RoutePolicyTests(EchoGateway fixture) : IClassFixture<EchoGa
 
         Assert.Equal(HttpStatusCode.Forbidden, auditor.StatusCode);
         Assert.Equal(HttpStatusCode.OK, finance.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/cost-sharing/allocations/calculate")]
+    [InlineData("/api/trust/calculator")]
+    [InlineData("/api/evaluation/calculators/ahp")]
+    [InlineData("/api/evaluation/calculators/topsis")]
+    public async Task LetsEveryRoleUseTheCalculators(string path)
+    {
+        foreach (var role in new[] { "city", "coordinator", "evaluator", "finance", "auditor" })
+        {
+            using var response = await SendAsync("POST", path, role);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task KeepsTheAuditorOffWritesBesideTheCalculators()
+    {
+        using var response = await SendAsync("POST", "/api/evaluation/rounds", "auditor");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Theory]
