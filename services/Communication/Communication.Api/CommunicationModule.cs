@@ -3,20 +3,18 @@ using Communication.Api.Domain.Aid;
 using Communication.Api.Domain.BaseData;
 using Communication.Api.Domain.Exposure;
 using Communication.Api.Domain.Feed;
-using Communication.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Communication.Api.Domain.Warnings;
 using Communication.Api.Domain.Webhooks;
 using Communication.Api.Features.Aid;
 using Communication.Api.Features.BaseData;
 using Communication.Api.Features.Exposure;
 using Communication.Api.Features.Feed;
-using Communication.Api.Features.Members;
 using Communication.Api.Features.Misconduct;
 using Communication.Api.Features.Warnings;
 using Communication.Api.Features.Webhooks;
 using Communication.Api.Infrastructure;
 using Communication.Api.Infrastructure.Feed;
-using Communication.Api.Integration;
 using Marten;
 using Platform.Contracts;
 using Platform.Contracts.CostSharing;
@@ -37,8 +35,7 @@ public static class CommunicationModule
     public static WebApplicationBuilder AddCommunication(this WebApplicationBuilder builder)
     {
         builder.AddPlatformService(ServiceName, "communication", ConfigureStore, Topics.Communication, Topics.CostSharing)
-            .Handle<MemberJoined, MemberJoinedHandler>()
-            .Handle<MemberUpdated, MemberUpdatedHandler>();
+            .HandleMemberEvents();
         builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.SectionName);
         builder.Services.AddAuthorizationBuilder().AddCommunicationPolicies();
         builder.Services.AddSingleton<WarningIssuer>();
@@ -54,7 +51,7 @@ public static class CommunicationModule
     public static WebApplication MapCommunication(this WebApplication app)
     {
         var api = app.MapPlatformService(RoutePrefix);
-        api.MapMemberEndpoints();
+        api.MapMemberDirectory(ServiceName);
         api.MapWarningEndpoints();
         api.MapFeedEndpoints();
         api.MapExposureEndpoints();
@@ -67,7 +64,7 @@ public static class CommunicationModule
 
     private static void ConfigureStore(StoreOptions options)
     {
-        options.Schema.For<CommunicationMember>().Identity(m => m.CityId);
+        options.AddMemberDirectory();
         options.Schema.For<Warning>().UseOptimisticConcurrency(true)
             .UniqueIndex(w => w.SenderCityId, w => w.Identifier)
             .GinIndexJsonData();

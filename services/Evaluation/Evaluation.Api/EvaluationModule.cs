@@ -1,11 +1,10 @@
 using Evaluation.Api.Domain.Criteria;
 using Evaluation.Api.Domain.Incidents;
-using Evaluation.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Evaluation.Api.Domain.Rounds;
 using Evaluation.Api.Features.Assessments;
 using Evaluation.Api.Features.Calculators;
 using Evaluation.Api.Features.Frameworks;
-using Evaluation.Api.Features.Members;
 using Evaluation.Api.Features.Rounds;
 using Evaluation.Api.Infrastructure;
 using Evaluation.Api.Integration;
@@ -28,8 +27,7 @@ public static class EvaluationModule
     public static WebApplicationBuilder AddEvaluation(this WebApplicationBuilder builder)
     {
         builder.AddPlatformService(ServiceName, "evaluation", ConfigureStore, Topics.Evaluation, Topics.CostSharing)
-            .Handle<MemberJoined, MemberJoinedHandler>()
-            .Handle<MemberUpdated, MemberUpdatedHandler>()
+            .HandleMemberEvents()
             .Handle<IncidentOpened, IncidentOpenedHandler>()
             .Handle<IncidentClosed, IncidentClosedHandler>()
             .Handle<AllocationFinalized, AllocationFinalizedHandler>();
@@ -41,7 +39,7 @@ public static class EvaluationModule
     public static WebApplication MapEvaluation(this WebApplication app)
     {
         var api = app.MapPlatformService(RoutePrefix);
-        api.MapMemberEndpoints();
+        api.MapMemberDirectory(ServiceName);
         api.MapCalculatorEndpoints();
         api.MapFrameworkEndpoints();
         api.MapRoundEndpoints();
@@ -51,7 +49,7 @@ public static class EvaluationModule
 
     private static void ConfigureStore(StoreOptions options)
     {
-        options.Schema.For<EvaluatedMember>().Identity(m => m.CityId);
+        options.AddMemberDirectory();
         options.Schema.For<EvaluatedIncident>();
         options.Schema.For<CriteriaFramework>().Index(f => f.FrameworkId);
         // Rounds are edited by the coordinating body and touched by every assessment: stale writes are conflicts (409).

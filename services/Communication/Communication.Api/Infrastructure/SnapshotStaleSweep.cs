@@ -1,5 +1,5 @@
 using Communication.Api.Domain.BaseData;
-using Communication.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Communication.Api.Features.BaseData;
 using JasperFx;
 using Marten;
@@ -40,7 +40,7 @@ public sealed class SnapshotStaleSweep(IDocumentStore store, EventOutbox outbox,
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var interval = options.Value.SnapshotRefreshIntervalDays;
         await using var query = store.QuerySession();
-        var members = await query.Query<CommunicationMember>().Where(m => m.JoinedAt != null).ToListAsync(cancellationToken);
+        var members = await query.Query<MemberCity>().Where(m => m.JoinedAt != null).ToListAsync(cancellationToken);
         var flagged = 0;
         foreach (var member in members)
         {

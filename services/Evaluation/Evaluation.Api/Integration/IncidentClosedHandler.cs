@@ -1,6 +1,6 @@
 using Evaluation.Api.Domain.Criteria;
 using Evaluation.Api.Domain.Incidents;
-using Evaluation.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Evaluation.Api.Domain.Rounds;
 using Evaluation.Api.Features.Frameworks;
 using Evaluation.Api.Features.Rounds;
@@ -28,7 +28,7 @@ public sealed class IncidentClosedHandler(TimeProvider clock) : IIntegrationEven
         var incident = await session.LoadAsync<EvaluatedIncident>(closed.IncidentId, cancellationToken)
             ?? throw new MessageNotReadyException($"incident {closed.IncidentId} has not been opened in evaluation yet");
         var framework = await FrameworkCatalog.FindAsync(session, FrameworkTemplates.Activity, null, cancellationToken);
-        var names = (await session.LoadManyAsync<EvaluatedMember>(cancellationToken, incident.CityIds)).ToDictionary(m => m.CityId, m => m.Name);
+        var names = (await session.LoadManyAsync<MemberCity>(cancellationToken, incident.CityIds)).ToDictionary(m => m.CityId, m => m.Name);
         incident.ResponseClosedAt = closed.ClosedAt;
         session.Store(incident);
         session.Insert(RoundFactory.ForClosedIncident(incident, framework!, names, closed.ClosedAt, clock.GetUtcNow()));

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Communication.Api.Domain.BaseData;
-using Communication.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
@@ -57,7 +57,7 @@ public static class BaseDataEndpoints
     private static async Task<IResult> ReadAsync(
         string cityId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, IOptions<CommunicationOptions> options, CancellationToken ct)
     {
-        var member = await session.LoadAsync<CommunicationMember>(cityId, ct);
+        var member = await session.LoadAsync<MemberCity>(cityId, ct);
         if (member is null)
         {
             return Problems.NotFound($"No member city '{cityId}'.");
@@ -77,6 +77,6 @@ public static class BaseDataEndpoints
 /// <summary>When a city's next snapshot is due: its latest's as-of date, or the day it joined, plus the agreed interval.</summary>
 public static class Staleness
 {
-    public static DateOnly DueBy(CapacitySnapshot? latest, CommunicationMember member, int intervalDays) =>
+    public static DateOnly DueBy(CapacitySnapshot? latest, MemberCity member, int intervalDays) =>
         latest?.DueBy(intervalDays) ?? DateOnly.FromDateTime((member.JoinedAt ?? DateTimeOffset.UnixEpoch).UtcDateTime).AddDays(intervalDays);
 }

@@ -1,5 +1,5 @@
 using Communication.Api.Domain.BaseData;
-using Communication.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Errors;
@@ -11,7 +11,7 @@ public static class RegionView
 {
     public static async Task<IResult> HandleAsync(IQuerySession session, TimeProvider clock, IOptions<CommunicationOptions> options, CancellationToken ct)
     {
-        var members = await session.Query<CommunicationMember>().OrderBy(m => m.CityId).ToListAsync(ct);
+        var members = await session.Query<MemberCity>().OrderBy(m => m.CityId).ToListAsync(ct);
         var snapshots = await session.Query<CapacitySnapshot>().ToListAsync(ct);
         var latest = snapshots.GroupBy(s => s.CityId).Select(g => g.MaxBy(s => s.Version)!).OrderBy(s => s.CityId, StringComparer.Ordinal).ToList();
         var profiles = await session.Query<RequirementProfile>().OrderBy(p => p.Id).ToListAsync(ct);

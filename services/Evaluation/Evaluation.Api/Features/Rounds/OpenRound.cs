@@ -1,6 +1,6 @@
 using Evaluation.Api.Domain;
 using Evaluation.Api.Domain.Incidents;
-using Evaluation.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Evaluation.Api.Domain.Rounds;
 using Evaluation.Api.Domain.Scoring;
 using Evaluation.Api.Features.Frameworks;
@@ -30,8 +30,8 @@ public static class OpenRound
         var incident = request.IncidentId is { } incidentId ? await session.LoadAsync<EvaluatedIncident>(incidentId, cancellationToken) : null;
         var cityIds = request.Subjects ?? (request.Kind == EvaluationRound.ActivityKind
             ? incident?.CityIds ?? throw new EvaluationRuleException("Unknown incident", $"Evaluation has not heard of incident {request.IncidentId}; name the 'subjects'.")
-            : await session.Query<EvaluatedMember>().Where(m => m.JoinedAt != null).OrderBy(m => m.CityId).Select(m => m.CityId).ToListAsync(cancellationToken));
-        var members = (await session.LoadManyAsync<EvaluatedMember>(cancellationToken, cityIds)).Where(m => m.JoinedAt is not null).ToDictionary(m => m.CityId);
+            : await session.Query<MemberCity>().Where(m => m.JoinedAt != null).OrderBy(m => m.CityId).Select(m => m.CityId).ToListAsync(cancellationToken));
+        var members = (await session.LoadManyAsync<MemberCity>(cancellationToken, cityIds)).Where(m => m.JoinedAt is not null).ToDictionary(m => m.CityId);
         var unknown = cityIds.Where(c => !members.ContainsKey(c)).ToList();
         if (unknown.Count > 0)
         {

@@ -1,4 +1,4 @@
-using Evaluation.Api.Domain.Members;
+using Platform.MemberDirectory;
 using Evaluation.Api.Domain.Rounds;
 using Marten;
 using Platform.ServiceDefaults.Errors;
@@ -15,7 +15,7 @@ public static class ReadCityResults
 {
     public static async Task<IResult> HandleAsync(string cityId, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<EvaluatedMember>(cityId, cancellationToken) is not { JoinedAt: not null })
+        if (await session.LoadAsync<MemberCity>(cityId, cancellationToken) is not { JoinedAt: not null })
         {
             return Problems.NotFound($"No member city '{cityId}'.");
         }

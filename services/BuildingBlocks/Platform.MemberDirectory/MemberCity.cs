@@ -1,10 +1,10 @@
-namespace Communication.Api.Domain.Members;
+namespace Platform.MemberDirectory;
 
 /// <summary>
-/// A member city as communication knows it: a city that may send and receive warnings, publish base data and give or ask for aid (docs/domain.md §3.5), built from
-/// cost-sharing's member events (no service reads another's database, architecture.md §2).
+/// A member city as a service that only needs to know who belongs to the community sees it (docs/domain.md §3.1),
+/// built from cost-sharing's member events: no service reads another's database (docs/architecture.md §2).
 /// </summary>
-public sealed class CommunicationMember
+public sealed class MemberCity
 {
     /// <summary>
     /// Cost-sharing registers a member at version 1; <c>MemberJoined</c> carries that state without a
@@ -24,8 +24,11 @@ public sealed class CommunicationMember
     /// <summary>The version of cost-sharing's member that these details reflect.</summary>
     public long Version { get; set; }
 
-    /// <summary>A record for a city communication has not heard of yet; its details come from the event applied next.</summary>
-    public static CommunicationMember Unknown(string cityId) => new() { CityId = cityId };
+    /// <summary>True once the join has arrived: only joined cities take part in rounds, warnings and aid.</summary>
+    public bool HasJoined => JoinedAt is not null;
+
+    /// <summary>A record for a city not heard of yet; its details come from the event applied next.</summary>
+    public static MemberCity Unknown(string cityId) => new() { CityId = cityId };
 
     public void Join(string name, string province, DateTimeOffset joinedAt)
     {

@@ -1,10 +1,10 @@
-using Evaluation.Api.Domain.Members;
 using Marten;
+using Microsoft.Extensions.Logging;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
 
-namespace Evaluation.Api.Integration;
+namespace Platform.MemberDirectory;
 
 /// <summary>
 /// A member's details changed in cost-sharing. An update older than the one applied is ignored, so a
@@ -14,7 +14,7 @@ public sealed class MemberUpdatedHandler(ILogger<MemberUpdatedHandler> logger) :
 {
     public async Task HandleAsync(MemberUpdated updated, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var member = await session.LoadAsync<EvaluatedMember>(updated.CityId, cancellationToken) ?? EvaluatedMember.Unknown(updated.CityId);
+        var member = await session.LoadAsync<MemberCity>(updated.CityId, cancellationToken) ?? MemberCity.Unknown(updated.CityId);
         if (!member.Update(updated.Name, updated.Province, updated.Version))
         {
             logger.LogInformation(
