@@ -8,6 +8,7 @@ using Platform.Messaging.Inbox.Parking;
 using Platform.Messaging.Kafka;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging;
 
@@ -21,13 +22,14 @@ public static class MessagingRegistration
     public static MessagingBuilder AddPlatformMessaging(
         this WebApplicationBuilder builder, string serviceName, string? publishTopic, params string[] subscribedTopics)
     {
+        var bootstrapServers = builder.Configuration.Require("Kafka:BootstrapServers", alternativeKey: "Messaging:BootstrapServers");
         builder.Services.Configure<MessagingOptions>(o =>
         {
             o.ServiceName = serviceName;
             o.PublishTopic = publishTopic;
             o.SubscribedTopics.AddRange(subscribedTopics);
             builder.Configuration.GetSection("Messaging").Bind(o);
-            o.BootstrapServers = builder.Configuration["Kafka:BootstrapServers"] ?? o.BootstrapServers;
+            o.BootstrapServers = bootstrapServers;
         });
         builder.Services.AddSingleton(TimeProvider.System);
         var contracts = new List<System.Reflection.Assembly>();

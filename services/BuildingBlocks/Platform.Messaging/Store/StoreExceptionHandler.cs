@@ -1,46 +1,32 @@
 using JasperFx;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Errors;
 
 namespace Platform.Messaging.Store;
 
 /// <summary>
-/// Optimistic-concurrency and duplicate-key failures from Marten are conflicts (409), not server errors; an event too
-/// large for the broker is refused (422) with nothing written.
+/// What the store's failures mean to the caller: optimistic-concurrency and duplicate-key failures are conflicts (409),
+/// an event too large for the broker is refused (422) with nothing written, and a database that cannot be reached is
+/// a passing outage (503 with <c>Retry-After</c>): the transaction never committed, so retrying the same request, with
+/// the same <c>Idempotency-Key</c>, applies it exactly once when the database is back.
 /// </summary>
-internal sealed class StoreExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class StoreExceptionHandler(IProblemDetailsService problems) : ProblemExceptionHandler(problems)
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    /// <summary>Long enough for a restarting PostgreSQL or a fail-over, short enough that clients come back soon.</summary>
+    internal static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override Refusal? Describe(Exception exception) => exception switch
     {
-        if (exception is Outbox.OutboxMessageTooLargeException tooLarge)
-        {
-            context.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                Exception = exception,
-                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Event too large", Detail = tooLarge.Message },
-            });
-        }
-
-        var detail = exception switch
-        {
-            ConcurrencyException => "The record was changed by someone else; read it again and retry with its current version.",
-            DocumentAlreadyExistsException => "A record with this id already exists.",
-            _ => null,
-        };
-        if (detail is null)
-        {
-            return false;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = detail },
-        });
-    }
+        OutboxMessageTooLargeException tooLarge => new Refusal(StatusCodes.Status422UnprocessableEntity, "Event too large", tooLarge.Message),
+        ConcurrencyException => new Refusal(
+            StatusCodes.Status409Conflict, "Conflict", "The record was changed by someone else; read it again and retry with its current version."),
+        DocumentAlreadyExistsException => new Refusal(StatusCodes.Status409Conflict, "Conflict", "A record with this id already exists."),
+        _ when DatabaseOutage.IsOutage(exception) => new Refusal(
+            StatusCodes.Status503ServiceUnavailable,
+            "Database unavailable",
+            "The service's database cannot be reached right now; nothing was changed. Retry later with the same Idempotency-Key.",
+            RetryAfter),
+        _ => null,
+    };
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Messaging.Store;
 
@@ -17,8 +18,7 @@ public static class StoreRegistration
     public static WebApplicationBuilder AddPlatformStore(
         this WebApplicationBuilder builder, string schema, Action<StoreOptions>? configure = null)
     {
-        var connectionString = builder.Configuration.GetConnectionString("postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:postgres is not configured.");
+        var connectionString = ConnectionString(builder.Configuration);
         var autoCreate = Enum.TryParse<AutoCreate>(builder.Configuration["Store:AutoCreate"], out var configured)
             ? configured
             : AutoCreate.CreateOrUpdate;
@@ -43,5 +43,21 @@ public static class StoreRegistration
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
         builder.Services.AddHostedService<Idempotency.IdempotencyRetention>();
         return builder;
+    }
+
+    private static string ConnectionString(IConfiguration configuration)
+    {
+        const string setting = "ConnectionStrings:postgres";
+        var value = configuration.Require(setting);
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidSettingException(setting, $"is not a PostgreSQL connection string: {e.Message}", e);
+        }
+
+        return value;
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Platform.ServiceDefaults.Errors;
 
-/// <summary>How a refused request is described: its status, a short title and the reason.</summary>
-public sealed record Refusal(int Status, string Title, string Detail);
+/// <summary>
+/// How a refused request is described: its status, a short title and the reason, and for a passing condition (503)
+/// when to try again (<c>Retry-After</c>, RFC 9110 §10.2.3).
+/// </summary>
+public sealed record Refusal(int Status, string Title, string Detail, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// The one shape of exception handler: a subclass says which exceptions are the caller's fault and how to describe them
@@ -25,6 +28,11 @@ public abstract class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         httpContext.Response.StatusCode = refusal.Status;
+        if (refusal.RetryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.ServiceDefaults.Security;
 
@@ -18,6 +19,8 @@ public static class AuthenticationExtensions
     public static WebApplicationBuilder AddPlatformAuthentication(this WebApplicationBuilder builder)
     {
         var settings = AuthSettings.From(builder.Configuration);
+        // Parsed now, not on the first request: a truncated key must stop the process at start, naming the setting.
+        var signingKeys = settings.SigningKeys.Select((pem, i) => SigningKey(pem, $"Auth:SigningKeys:{i}")).ToList();
         builder.Services.AddSingleton(settings);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -45,7 +48,7 @@ public static class AuthenticationExtensions
                     ClockSkew = settings.ClockSkew,
                     NameClaimType = PlatformClaims.Subject,
                     RoleClaimType = PlatformClaims.Role,
-                    IssuerSigningKeys = settings.SigningKeys.Select(ToSecurityKey).ToList(),
+                    IssuerSigningKeys = signingKeys,
                 };
             });
 
@@ -58,10 +61,19 @@ public static class AuthenticationExtensions
         return builder;
     }
 
-    private static SecurityKey ToSecurityKey(string pem)
+    private static RsaSecurityKey SigningKey(string pem, string setting)
     {
         var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
+        try
+        {
+            rsa.ImportFromPem(pem);
+        }
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
+        {
+            rsa.Dispose();
+            throw new InvalidSettingException(setting, "is not a PEM-encoded RSA public key", e);
+        }
+
         return new RsaSecurityKey(rsa) { KeyId = KeyIds.For(rsa) };
     }
 }

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.LocalPostgres;
+using Platform.Testing;
+using Xunit;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>
+/// PostgreSQL restarted under a client: while it is down a write answers 503 with <c>Retry-After</c> at once (not a
+/// hang, not a 500), and the client retrying with the same <c>Idempotency-Key</c> gets it applied exactly once when
+/// the database is back. Uses a PostgreSQL of its own: stopping the shared one would disturb the other test classes.
+/// </summary>
+public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "platform-pg-outage-" + Guid.NewGuid().ToString("N")[..8]);
+    private LocalPostgresServer _postgres = null!;
+    private ProbeHost _probe = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infra = await TestInfrastructure.GetAsync();
+        _postgres = await LocalPostgresServer.StartAsync(_root);
+        await _postgres.CreateDatabaseAsync("outage");
+        _probe = await ProbeHost.StartAsync(_postgres.ConnectionString("outage"), infra.Broker.BootstrapServers, infra.CreateTopicNamespace());
+        _client = new HttpClient { BaseAddress = _probe.Address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _probe.DisposeAsync();
+        await _postgres.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task AWriteDuringTheOutageIs503WithRetryAfterAndItsRetryAppliesOnceAfterwards()
+    {
+        var port = _postgres.Port;
+        await _postgres.DisposeAsync();
+
+        using (var during = await PostAsync("outage-key", new WidgetChanged("w-outage", 1)))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+            Assert.Equal("application/problem+json", during.Content.Headers.ContentType?.MediaType);
+            Assert.True(during.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 says when to come back");
+            var problem = await during.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        }
+
+        _postgres = await LocalPostgresServer.StartAsync(_root, port);
+        var applied = await Eventually.Until(
+            () => PostAsync("outage-key", new WidgetChanged("w-outage", 1)),
+            response => response.StatusCode == HttpStatusCode.Created,
+            TimeSpan.FromSeconds(60),
+            "the same request to succeed once the database is back");
+        using var replay = await PostAsync("outage-key", new WidgetChanged("w-outage", 1));
+
+        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.True(replay.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal([1], await _probe.AppliedAsync("w-outage"));
+        Assert.Equal(1, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-outage'"));
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string key, WidgetChanged body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/widgets") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return _client.SendAsync(request);
+    }
+}
