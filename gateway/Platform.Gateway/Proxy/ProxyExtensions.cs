@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Platform.Gateway.Proxy;
@@ -18,6 +19,13 @@ public static class ProxyExtensions
             .LoadFromConfig(configuration.GetSection(SectionName))
             .AddConfigFilter<ActiveHealthCheckFilter>();
         services.AddSingleton<ITransformProvider, GatewayTransforms>();
+        services.AddOptions<TransportFailureRateHealthPolicyOptions>().Configure(o =>
+        {
+            // YARP's window defaults to 60 s whatever the clusters' reactivation period: a destination brought back
+            // after 10 s failed again on its first answer, as the old failures still filled the window, and stayed
+            // out for a minute. A window no longer than the reactivation period lets it back within 15 s.
+            o.DetectionWindowSize = configuration.GetValue("PassiveHealth:DetectionWindow", TimeSpan.FromSeconds(10));
+        });
         services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.SectionName);
         services.AddSingleton<IForwarderHttpClientFactory, RetryingForwarderHttpClientFactory>();
         return services;

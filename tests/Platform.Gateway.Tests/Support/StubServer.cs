@@ -25,10 +25,12 @@ public sealed class StubServer : IAsyncDisposable
 
     public string Address => app.Urls.Single();
 
-    public static async Task<StubServer> StartAsync(RequestDelegate handler)
+    /// <param name="handler">What the server answers.</param>
+    /// <param name="address">A fixed address (a service coming back where it was); a free port when null.</param>
+    public static async Task<StubServer> StartAsync(RequestDelegate handler, string? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(address ?? "http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var stub = new StubServer(app, handler);
