@@ -47,12 +47,17 @@ public sealed record RouteTable(IReadOnlyList<GatewayRoute> GatewayRoutes, IRead
     }
 }
 
-/// <summary>A route of the gateway's configuration; its path is a literal prefix followed by a catch-all.</summary>
+/// <summary>
+/// A route of the gateway's configuration; its path is a literal prefix followed by a catch-all, or one literal path
+/// (a calculator).
+/// </summary>
 public sealed record GatewayRoute(string Id, string Cluster, string Policy, string Pattern, IReadOnlyList<string>? Methods)
 {
-    public string Prefix => Pattern[..Pattern.IndexOf('{', StringComparison.Ordinal)];
+    public bool IsExact => !Pattern.Contains('{', StringComparison.Ordinal);
+
+    public string Prefix => IsExact ? Pattern : Pattern[..Pattern.IndexOf('{', StringComparison.Ordinal)];
 
     public bool Forwards(string method, string path) =>
-        path.StartsWith(Prefix, StringComparison.Ordinal)
+        (IsExact ? path == Pattern : path.StartsWith(Prefix, StringComparison.Ordinal))
         && (Methods is null || Methods.Contains(method, StringComparer.OrdinalIgnoreCase));
 }

@@ -45,5 +45,8 @@ public sealed class StubServer : IAsyncDisposable
 
     public int Calls(string method, string path) => calls.TryGetValue($"{method} {path}", out var n) ? n : 0;
 
+    /// <summary>Every request the server received, whatever its method and path.</summary>
+    public int AllCalls => calls.Values.Sum();
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -28,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.AddRequestLimits();
         builder.Services.AddAuthorizationDocumentation();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         return builder;
     }
@@ -44,6 +45,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapManagementEndpoints();
+        app.UseMiddleware<PlainTextUrlGuard>();
         app.UseHttpMetrics(o => o.ReduceStatusCodeCardinality());
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);
