@@ -7,7 +7,8 @@ namespace CompensationFund.Tests.Contributions;
 /// <summary>Contributions through the API: call by formula, payments in part and over, arrears, late penalties, bank statements.</summary>
 public sealed class ContributionTests(FundFixture fund) : IClassFixture<FundFixture>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today on the ledger's calendar (Asia/Shanghai, eight hours ahead of UTC).</summary>
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     private async Task<(HttpClient Finance, string[] Cities, string Period)> CallAsync(decimal total, DateOnly due, params int[] ratios)
     {
@@ -19,7 +20,8 @@ public sealed class ContributionTests(FundFixture fund) : IClassFixture<FundFixt
         }
 
         var period = "p" + Guid.NewGuid().ToString("N")[..8];
-        var body = new { period, total, dueDate = due, formula = "fixed-ratios", ratios = cities.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (decimal)ratios[x.i]) };
+        var calledOn = due < Today ? due.AddDays(-10) : Today;
+        var body = new { period, total, dueDate = due, calledOn, formula = "fixed-ratios", ratios = cities.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (decimal)ratios[x.i]) };
         await (await finance.PostAsync("/api/fund/contribution-calls", body)).JsonAsync(HttpStatusCode.Created);
         return (finance, cities, period);
     }
@@ -68,6 +70,39 @@ public sealed class ContributionTests(FundFixture fund) : IClassFixture<FundFixt
         Assert.Contains(settled.GetProperty("applications").EnumerateArray(), a => a.GetProperty("kind").GetString() == "penalty" && a.GetProperty("applied").GetDecimal() == 36.00m);
         Assert.Equal(0m, await finance.BalanceAsync($"city:{city}:penalties-receivable"));
         Assert.Empty((await (await finance.GetAsync($"/api/fund/obligations?cityId={city}&overdue=true")).JsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ABackDatedPaymentRecomputesTheLatePenaltyAndCreditsWhatWasOverCharged()
+    {
+        var due = Today.AddDays(-10);
+        var (finance, cities, _) = await CallAsync(10_000.00m, due, 1);
+        using var _ = finance;
+        var city = cities[0];
+        var charged = await (await finance.PostAsync("/api/fund/penalties/late-payment", new { asOf = Today })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(50.00m, charged.GetProperty("penalties").EnumerateArray().Single(p => p.GetProperty("cityId").GetString() == city).GetProperty("amount").GetDecimal());
+
+        var paid = await (await finance.PostAsync("/api/fund/payments", new { cityId = city, amount = 4_000.00m, receivedOn = due.AddDays(4) })).JsonAsync(HttpStatusCode.Created);
+
+        // Recomputed: 4 days on 10,000.00 and 6 days on 6,000.00 at 0.05 % a day = 38.00, so 12.00 was over-charged.
+        Assert.Equal(12.00m, paid.GetProperty("penaltyCredited").GetDecimal());
+        Assert.Equal(38.00m, await finance.BalanceAsync($"city:{city}:penalties-receivable"));
+        var penalties = await (await finance.GetAsync($"/api/fund/obligations?cityId={city}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(38.00m, penalties.GetProperty("items").EnumerateArray().Where(o => o.GetProperty("kind").GetString() == "penalty").Sum(o => o.GetProperty("outstanding").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task ACallCannotFallDueBeforeItIsMade()
+    {
+        using var finance = fund.Finance();
+        var city = await fund.NewCityAsync("due");
+        var period = "p" + Guid.NewGuid().ToString("N")[..8];
+        var body = new { period, total = 10m, dueDate = Today.AddDays(-1), formula = "fixed-ratios", ratios = new Dictionary<string, decimal> { [city] = 1 } };
+
+        var refused = await finance.PostAsync("/api/fund/contribution-calls", body);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(0m, await finance.BalanceAsync($"city:{city}:contributions-receivable"));
     }
 
     [Fact]
