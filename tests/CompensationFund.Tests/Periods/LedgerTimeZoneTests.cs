@@ -1,5 +1,6 @@
 using System.Net;
 using CompensationFund.Tests.Support;
+using static CompensationFund.Tests.Support.Ledger;
 
 namespace CompensationFund.Tests.Periods;
 
@@ -25,9 +26,9 @@ public sealed class LedgerTimeZoneTests(LedgerTimeZoneTests.FarZoneFixture fund)
         using var finance = fund.Finance();
         var today = FarZoneFixture.Today;
 
-        var dated = await (await finance.PostAsync("/api/fund/entries", Ledger.Transfer("fund:bank", "fund:pool", 10m))).JsonAsync(HttpStatusCode.Created);
-        var explicitToday = await finance.PostAsync("/api/fund/entries", Ledger.Transfer("fund:bank", "fund:pool", 10m, valueDate: today));
-        var tomorrow = await finance.PostAsync("/api/fund/entries", Ledger.Transfer("fund:bank", "fund:pool", 10m, valueDate: today.AddDays(1)));
+        var dated = await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:pool", 10m))).JsonAsync(HttpStatusCode.Created);
+        var explicitToday = await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:pool", 10m, valueDate: today));
+        var tomorrow = await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:pool", 10m, valueDate: today.AddDays(1)));
 
         Assert.Equal(today, DateOnly.Parse(dated.GetProperty("valueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.Created, explicitToday.StatusCode);
