@@ -50,7 +50,7 @@ public static partial class CompensationFundModule
         options.Schema.For<CompensationProposal>().UseOptimisticConcurrency(true).Index(p => p.AllocationId).Index(p => p.CityId);
         options.Schema.For<ThirdPartyDeposit>().UseOptimisticConcurrency(true);
         options.Schema.For<BankStatementImport>();
-        options.Schema.For<ImportedBankReference>().Identity(r => r.Id);
+        options.Schema.For<BankLineRecord>().UseOptimisticConcurrency(true).Index(r => r.State);
         options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
         options.Events.MapEventType<EntryPosted>("entry-posted");
         options.Events.MapEventType<EntryReserved>("entry-reserved");
@@ -59,6 +59,7 @@ public static partial class CompensationFundModule
         options.Events.MapEventType<EntryReversed>("entry-reversed");
         options.Events.MapEventType<PeriodClosed>("period-closed");
         options.Events.MapEventType<AccountLimitChanged>("account-limit-changed");
+        options.Listeners.Add(new Infrastructure.History.HistoryListener(Ledger));
         options.Schema.For<PendingLimitChange>().Identity(p => p.Id).UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.AddRange(Ledger.Objects());
     }

@@ -54,6 +54,7 @@ public static partial class CompensationFundModule
             .Handle<EvaluationPublished, EvaluationPublishedHandler>();
         builder.Services.AddScoped<IAllocationListener, CompensationProposer>();
         builder.Services.AddSingleton(Ledger);
+        builder.Services.AddSingleton(sp => Domain.Periods.LedgerCalendar.Named(sp.GetRequiredService<IConfiguration>()["Fund:TimeZone"]));
         builder.Services.AddSingleton(sp => QuorumOf(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddSingleton<AccountDirectory>();
@@ -67,6 +68,7 @@ public static partial class CompensationFundModule
         builder.Services.AddSingleton<LedgerReplay>();
         builder.Services.AddSingleton<SettlementPayments>();
         builder.Services.AddSingleton<PaymentRecorder>();
+        builder.Services.AddSingleton<BankLinePoster>();
         builder.Services.AddSingleton<ReconciliationReport>();
         builder.Services.AddHostedService<FundMetricsCollector>();
         builder.Services.AddHostedService<FundChartInitializer>();
@@ -97,6 +99,7 @@ public static partial class CompensationFundModule
         api.MapThirdPartyEndpoints();
         api.MapReportEndpoints();
         api.MapPayOut();
+        Features.History.HistoryEndpoints.MapHistoryEndpoints(api);
         return app;
     }
 }

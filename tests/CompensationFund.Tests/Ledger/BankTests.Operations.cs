@@ -69,7 +69,7 @@ public sealed partial class BankTests
     private static async Task ReserveAsync(HttpClient finance, Random random, IReadOnlyList<string> universe, BankHistory history, string key)
     {
         var (from, to, amount) = Move(random, universe);
-        var expiresAt = random.Next(3) == 0 ? DateTimeOffset.UtcNow.AddMilliseconds(random.Next(300, 2_000)) : DateTimeOffset.UtcNow.AddHours(1);
+        var expiresAt = random.Next(3) == 0 ? DateTimeOffset.UtcNow.AddMilliseconds(random.Next(1_000, 3_000)) : DateTimeOffset.UtcNow.AddHours(1);
         var body = new { description = "bank hold", expiresAt, lines = new[] { Line(from, "debit", amount), Line(to, "credit", amount) } };
         var outcome = await OutcomeAsync(await finance.PostAsync("/api/fund/reservations", body, key), key, "reserve", j => [j.GetProperty("entryId").GetGuid()]);
         history.Record(outcome, HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity);

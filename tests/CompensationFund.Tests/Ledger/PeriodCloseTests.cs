@@ -14,7 +14,7 @@ public sealed class PeriodCloseTests(FundFixture fund) : IClassFixture<FundFixtu
     public async Task ClosedMonthRefusesBackDatedPostingsWithAClearReason()
     {
         using var finance = fund.Finance();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)); // the ledger's calendar: Asia/Shanghai
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var period = lastMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var pool = await finance.BalanceAsync("fund:pool");

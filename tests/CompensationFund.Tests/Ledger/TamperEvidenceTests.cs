@@ -16,7 +16,7 @@ namespace CompensationFund.Tests.Ledger;
 /// </summary>
 public sealed class TamperEvidenceTests(FundFixture fund) : IClassFixture<FundFixture>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)); // the ledger's calendar: Asia/Shanghai
     private static readonly DateOnly LastMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
     private static string Period => LastMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -6,7 +6,8 @@ namespace CompensationFund.Tests.Reports;
 /// <summary>Privacy between cities (issue 9): a city sees its own share of a contribution call and its own amounts on its statement.</summary>
 public sealed class PrivacyTests(FundFixture fund) : IClassFixture<FundFixture>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today on the ledger's calendar (Asia/Shanghai, eight hours ahead of UTC).</summary>
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     [Fact]
     public async Task ACitySeesOnlyItsOwnShareOfAContributionCallAndOnlyItsOwnInputsOnItsStatement()

@@ -10,7 +10,8 @@ namespace CompensationFund.Tests.Reports;
 /// <summary>Statements that explain every posting, the trial balance, the reconciliation report and the metrics.</summary>
 public sealed class ReportTests(FundFixture fund) : IClassFixture<FundFixture>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today on the ledger's calendar (Asia/Shanghai, eight hours ahead of UTC).</summary>
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     [Fact]
     public async Task StatementShowsOpeningEachPostingWithWhyAndClosingAsJsonAndCsv()

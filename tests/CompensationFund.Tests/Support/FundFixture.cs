@@ -15,7 +15,7 @@ namespace CompensationFund.Tests.Support;
 /// test class. Consumed events are produced to the fund's namespaced topics with a full envelope, as cost-sharing's
 /// and evaluation's relays would.
 /// </summary>
-public sealed class FundFixture : IAsyncLifetime
+public class FundFixture : IAsyncLifetime
 {
     /// <summary>Parked messages are tried again within seconds in tests (hours in production), long enough for a join to arrive.</summary>
     public const string FastParking = "00:00:00.300,00:00:00.600,00:00:01,00:00:02,00:00:03,00:00:05,00:00:10,00:00:30";
@@ -34,7 +34,13 @@ public sealed class FundFixture : IAsyncLifetime
         Service.Settings["Fund:ExpirySweepInterval"] = "00:00:00.200";
         Service.Settings["Messaging:ParkingDelays"] = FastParking;
         Service.Settings["Messaging:ParkingPollInterval"] = "00:00:00.100";
+        Configure(Service.Settings);
         Service.Start();
+    }
+
+    /// <summary>Settings a fixture for one scenario adds before the service starts (another time zone, say).</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ namespace CompensationFund.Api.Infrastructure;
 /// <c>Fund:ReconciliationInterval</c> (15 minutes by default) so the discrepancy gauge stays current for alerting.
 /// </summary>
 public sealed class FundMetricsCollector(
-    IDocumentStore store, NpgsqlDataSource dataSource, LedgerSchema schema, ReconciliationReport reconciliation, TimeProvider clock, IConfiguration configuration,
+    IDocumentStore store, NpgsqlDataSource dataSource, LedgerSchema schema, ReconciliationReport reconciliation, TimeProvider clock, Domain.Periods.LedgerCalendar calendar, IConfiguration configuration,
     ILogger<FundMetricsCollector> logger) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -68,7 +68,7 @@ public sealed class FundMetricsCollector(
             }
 
             await using var session = store.QuerySession();
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = calendar.DateOf(clock.GetUtcNow());
             var open = (await session.Query<Obligation>().ToListAsync(cancellationToken)).Where(o => o.Outstanding > 0).ToList();
             foreach (var kind in Enum.GetValues<ObligationKind>())
             {

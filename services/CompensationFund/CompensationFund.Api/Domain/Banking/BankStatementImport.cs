@@ -1,11 +1,11 @@
 namespace CompensationFund.Api.Domain.Banking;
 
-/// <summary>What became of one bank line: its status, whom it was matched to, the entry that posted it.</summary>
+/// <summary>What became of one bank line in one import: its status, whom it was matched to, the entry that posted it.</summary>
 public sealed record ImportedLine(
     int LineNumber, DateOnly Date, long Amount, string Payer, string Reference, string BankReference, BankLineStatus Status,
-    string? CityId, Guid? EntryId, string Detail);
+    string? CityId, Guid? EntryId, string Detail, Guid? LineId = null);
 
-/// <summary>One imported bank statement, kept so the reconciliation can show every bank line matched or listed.</summary>
+/// <summary>One imported bank statement as it was imported; each transaction's current state is its <see cref="BankLineRecord"/>.</summary>
 public sealed class BankStatementImport
 {
     public Guid Id { get; set; }
@@ -15,12 +15,4 @@ public sealed class BankStatementImport
     public DateTimeOffset ImportedAt { get; set; }
 
     public List<ImportedLine> Lines { get; set; } = [];
-}
-
-/// <summary>A bank reference already imported, by id (the reference itself), so a statement imported twice posts nothing twice.</summary>
-public sealed class ImportedBankReference
-{
-    public string Id { get; set; } = string.Empty;
-
-    public Guid ImportId { get; set; }
 }

@@ -29,15 +29,21 @@ public static class LatePenaltyRule
             return null;
         }
 
+        var fenDays = FenDays(obligation, from, asOf);
+        return new LatePenalty(obligation, from, asOf, asOf.DayNumber - from.DayNumber + 1, fenDays, fenDays * RateNumerator / RateDenominator);
+    }
+
+    /// <summary>What the days <paramref name="from"/> to <paramref name="through"/> cost with the payments known now, rounded down once.</summary>
+    public static long AmountFor(Obligation obligation, DateOnly from, DateOnly through) => FenDays(obligation, from, through) * RateNumerator / RateDenominator;
+
+    private static long FenDays(Obligation obligation, DateOnly from, DateOnly through)
+    {
         long fenDays = 0;
-        var days = 0;
-        for (var day = from; day <= asOf; day = day.AddDays(1))
+        for (var day = from; day <= through; day = day.AddDays(1))
         {
             fenDays += obligation.OutstandingOn(day);
-            days++;
         }
 
-        var amount = fenDays * RateNumerator / RateDenominator;
-        return new LatePenalty(obligation, from, asOf, days, fenDays, amount);
+        return fenDays;
     }
 }

@@ -44,9 +44,15 @@ public sealed class Obligation
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Each late-payment assessment of this contribution, so a back-dated payment can recompute them (<see cref="PenaltyCredit"/>).</summary>
+    public List<PenaltyAssessment> Assessments { get; set; } = [];
+
+    /// <summary>On a contribution: what was credited back of its penalties. On a penalty: what of it was written off.</summary>
+    public long PenaltyCredited { get; set; }
+
     public long Paid => Payments.Sum(p => p.Amount);
 
-    public long Outstanding => Amount - Paid;
+    public long Outstanding => Amount - Paid - (Kind == ObligationKind.Penalty ? PenaltyCredited : 0);
 
     /// <summary>What was still owed at the end of <paramref name="day"/>.</summary>
     public long OutstandingOn(DateOnly day) => Amount - Payments.Where(p => p.On <= day).Sum(p => p.Amount);

@@ -8,6 +8,7 @@ public static class EntryKinds
     public const string ContributionCall = "contribution-call";
     public const string PaymentReceived = "payment-received";
     public const string LatePenalty = "late-penalty";
+    public const string PenaltyCredit = "penalty-credit";
     public const string Settlement = "settlement";
     public const string SettlementAdjustment = "settlement-adjustment";
     public const string SettlementPayment = "settlement-payment";

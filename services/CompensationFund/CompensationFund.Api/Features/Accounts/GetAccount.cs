@@ -19,7 +19,7 @@ public sealed record BalanceAsOfResponse(
 public static class GetAccount
 {
     public static async Task<IResult> HandleAsync(
-        string accountId, DateOnly? asOf, DateTimeOffset? recordedBy, IQuerySession session, BalanceReader balances, HttpContext http,
+        string accountId, DateOnly? asOf, DateTimeOffset? recordedBy, IQuerySession session, BalanceReader balances, Domain.Periods.LedgerCalendar calendar, HttpContext http,
         CancellationToken cancellationToken)
     {
         var account = await session.LoadAsync<LedgerAccount>(accountId, cancellationToken);
@@ -34,7 +34,7 @@ public static class GetAccount
             return Results.Ok(AccountResponse.From(account, live.GetValueOrDefault(accountId)));
         }
 
-        var date = asOf ?? DateOnly.FromDateTime(recordedBy!.Value.UtcDateTime);
+        var date = asOf ?? calendar.DateOf(recordedBy!.Value);
         var balance = await balances.AsOfAsync(accountId, date, recordedBy, cancellationToken);
         return Results.Ok(new BalanceAsOfResponse(
             accountId, account.Currency, date, recordedBy, Fen.ToYuan(balance.Posted(account.NormalSide)),

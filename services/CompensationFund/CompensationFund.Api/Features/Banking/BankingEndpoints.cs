@@ -16,11 +16,13 @@ public static class BankingEndpoints
             .RequireAuthorization(FundPolicies.Finance).MovesMoney()
             .Accepts<string>("text/csv")
             .Produces<ImportResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
-            .WithSummary("Imports a bank statement (CSV: date,amount,payer,reference,bank_reference) and matches its lines (finance).");
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Imports a bank statement (CSV: date,amount,payer,reference,bank_reference; charset from Content-Type) and matches its lines (finance).");
         statements.MapGet("/", ListAsync).RequireAuthorization(FundPolicies.LedgerReader)
             .Produces<Page<ImportResponse>>().WithSummary("Lists imported statements, newest first.");
         statements.MapGet("/{importId:guid}", GetAsync).RequireAuthorization(FundPolicies.LedgerReader)
             .Produces<ImportResponse>().ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Reads one import with every line's status.");
+        api.MapBankLineEndpoints();
         return statements;
     }
 

@@ -1,8 +1,7 @@
-using Platform.ServiceDefaults.Errors;
 using CompensationFund.Api.Domain.Banking;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Members;
-using CompensationFund.Api.Domain.Money;
+using CompensationFund.Api.Domain.Settlement;
 using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
@@ -11,41 +10,47 @@ using Platform.Messaging.Idempotency;
 namespace CompensationFund.Api.Features.Banking;
 
 /// <summary>
-/// Finance imports a bank statement (CSV). Each incoming line is matched — by an obligation code or a settlement code on
-/// the transfer, else by the payer — and posted as a payment (in full, in part, or with the excess unapplied); lines that
-/// identify no member are listed as unmatched, outgoing lines are listed for the disbursements that caused them, and a
-/// line imported before is a duplicate. All matched lines post in one transaction.
+/// Finance imports a bank statement (CSV, in the charset its Content-Type names). Every line is checked first; one bad
+/// line refuses the file (<see cref="BankStatementChecks"/>). Then each line is, in order: a duplicate when its
+/// reference was used up before; matched when an entry already posted under its reference records it (a payment,
+/// settlement payment or payout recorded by hand); outgoing; conflicting when a member pays another member's code;
+/// unmatched when it identifies no member; else posted as a payment. All posts commit in one transaction with the
+/// lines' records, which keep unmatched and conflicting lines for a hand match later (<see cref="MatchBankLine"/>).
 /// </summary>
 public static class ImportBankStatement
 {
-    public const long MaxBytes = 1024 * 1024;
-
     public static async Task<IResult> HandleAsync(
-        HttpRequest http, IDocumentSession session, FundLedger ledger, PaymentRecorder recorder, Settlements.SettlementPayments settlements, CancellationToken cancellationToken)
+        HttpRequest http, IDocumentSession session, FundLedger ledger, BankLinePoster poster, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(http.Body);
-        var (lines, problems) = BankStatementCsv.Parse(await reader.ReadToEndAsync(cancellationToken));
-        if (problems.Count > 0)
+        var (text, refusal) = await StatementText.ReadAsync(http, cancellationToken);
+        if (refusal is not null)
         {
-            var validation = new RequestValidation();
-            foreach (var problem in problems)
-            {
-                validation.Add("statement", problem);
-            }
+            return refusal;
+        }
 
-            return validation.ToProblem();
+        var (lines, problems) = BankStatementCsv.Parse(text!);
+        var checks = BankStatementChecks.Read(lines, problems, ledger.Today);
+        if (!checks.IsValid)
+        {
+            return checks.ToProblem();
+        }
+
+        if (BankStatementChecks.ClosedPeriod(lines, await ledger.Balances.ClosedThroughAsync(cancellationToken)) is { } closed)
+        {
+            return closed;
         }
 
         var import = new BankStatementImport { Id = EntryIds.New(), ImportedBy = Caller.Name(http.HttpContext), ImportedAt = ledger.Now };
-        var seen = (await session.LoadManyAsync<ImportedBankReference>(cancellationToken, lines.Select(l => l.BankReference).ToArray()))
-            .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var records = (await session.LoadManyAsync<BankLineRecord>(cancellationToken, lines.Select(l => BankLineRecord.IdFor(l.BankReference)).ToArray()))
+            .ToDictionary(r => r.Id);
+        var posted = await EntryCatalog.LoadAsync(session, [.. lines.Select(l => BankLinePoster.EntryIdFor(l.BankReference))], cancellationToken);
         var members = await session.Query<FundMember>().ToListAsync(cancellationToken);
         var book = new ObligationBook(session);
-        var tokens = lines.Where(l => !seen.Contains(l.BankReference) && l.Amount > 0)
-            .SelectMany(l => l.Reference.Split([' ', ',', ';', '/', '|'], StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList();
-        var codes = await book.OwnersAsync(tokens, cancellationToken);
+        var codes = await book.OwnersAsync(
+            [.. lines.Where(l => l.Amount > 0).SelectMany(l => l.Reference.Split([' ', ',', ';', '/', '|'], StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal)],
+            cancellationToken);
         var changes = new List<LedgerChange>();
-        var settlementRecords = new Dictionary<Guid, Domain.Settlement.AllocationSettlement>();
+        var settlements = new Dictionary<Guid, AllocationSettlement>();
         foreach (var line in lines)
         {
             import.Lines.Add(await ImportAsync(line));
@@ -53,53 +58,71 @@ public static class ImportBankStatement
 
         ledger.Record(session, changes);
         session.Insert(import);
-        var response = ImportResponse.From(import);
-        var result = IdempotencyKeys.Complete(http.HttpContext, session, StatusCodes.Status201Created, response, $"{CompensationFundModule.RoutePrefix}/bank-statements/{import.Id}");
+        var result = IdempotencyKeys.Complete(
+            http.HttpContext, session, StatusCodes.Status201Created, ImportResponse.From(import), $"{CompensationFundModule.RoutePrefix}/bank-statements/{import.Id}");
         await ledger.CommitAsync(session, changes, cancellationToken);
         return result;
 
         async Task<ImportedLine> ImportAsync(BankLine line)
         {
-            ImportedLine Listed(BankLineStatus status, string detail, string? city = null, Guid? entry = null) =>
-                new(line.LineNumber, line.Date, line.Amount, line.Payer, line.Reference, line.BankReference, status, city, entry, detail);
-            if (seen.Contains(line.BankReference))
+            var known = records.GetValueOrDefault(BankLineRecord.IdFor(line.BankReference));
+            if (known is { IsUsedUp: true })
             {
-                return Listed(BankLineStatus.Duplicate, "imported before; nothing posted again");
+                return Imported(line, new BankLineOutcome(BankLineStatus.Duplicate, known.CityId, known.EntryId, "imported before; nothing posted again"), known.Id);
             }
 
-            session.Insert(new ImportedBankReference { Id = line.BankReference, ImportId = import.Id });
+            var record = known ?? BankLineRecord.Of(line, import.Id);
+            (record.ImportId, record.LineNumber) = (import.Id, line.LineNumber);
+            var outcome = await DecideAsync(line, record);
+            BankLinePoster.Apply(record, outcome);
+            changes.AddRange(outcome.Changes ?? []);
+
+            if (known is null)
+            {
+                session.Insert(record);
+            }
+            else
+            {
+                session.Store(record);
+            }
+
+            return Imported(line, outcome, record.Id);
+        }
+
+        async Task<BankLineOutcome> DecideAsync(BankLine line, BankLineRecord record)
+        {
+            if (posted.GetValueOrDefault(BankLinePoster.EntryIdFor(line.BankReference)) is { } entry)
+            {
+                return BankLinePoster.AlreadyPosted(record, entry);
+            }
+
             if (line.Amount < 0)
             {
-                return Listed(BankLineStatus.Outgoing, "money out: recorded by the disbursement that caused it");
+                return new(BankLineStatus.Outgoing, null, null, "money out, recorded by no payout under this bank reference yet");
             }
 
             var target = BankMatch.Identify(line, code => codes.GetValueOrDefault(code), payer => members.FirstOrDefault(m => m.CityId == payer || m.Name == payer)?.CityId);
             if (target is null)
             {
-                return Listed(BankLineStatus.Unmatched, "no obligation code and no member named as payer");
+                return new(BankLineStatus.Unmatched, null, null, "no obligation code and no member named as payer; match it by hand");
             }
 
-            var source = Caller.Source(http.HttpContext) with { Inputs = new Dictionary<string, string> { ["bankReference"] = line.BankReference, ["bankLine"] = $"{line.LineNumber}" } };
-            if (target.SettlementAllocationId is { } allocation)
+            if (target.ConflictingPayer is { } payer)
             {
-                try
-                {
-                    var change = await settlements.PayAsync(
-                        session, settlementRecords, allocation, target.CityId, line.Amount, line.Date, line.BankReference, source, Domain.Settlement.SettlementDirection.PayIn, cancellationToken);
-                    changes.Add(change);
-                    return Listed(BankLineStatus.Matched, $"settlement pay-in of allocation {allocation}", target.CityId, change.Stream);
-                }
-                catch (FundRuleException refused)
-                {
-                    return Listed(BankLineStatus.Unmatched, $"settlement code, but: {refused.Message}", target.CityId);
-                }
+                return new(BankLineStatus.Conflicting, payer, null, $"member {payer} paid {target.ObligationCode}, which {target.CityId} owes: nothing credited; match it by hand");
             }
 
-            var (applied, posted) = await recorder.RecordAsync(session, book, new ReceivedPayment(target.CityId, line.Amount, line.Date, line.BankReference, target.ObligationCode, source), cancellationToken);
-            changes.Add(posted);
-            var status = applied.Outcome switch { "full" => BankLineStatus.Matched, "partial" => BankLineStatus.Partial, _ => BankLineStatus.Over };
-            var detail = string.Join(", ", applied.Applications.Select(a => $"{a.Obligation.Code} {Fen.ToYuan(a.Amount)}")) + (applied.Excess > 0 ? $"; {Fen.ToYuan(applied.Excess)} unapplied" : string.Empty);
-            return Listed(status, detail.TrimStart(';', ' '), target.CityId, posted.Stream);
+            try
+            {
+                return await poster.PostAsync(session, book, settlements, record, target, line.Date, BankLinePoster.SourceOf(Caller.Source(http.HttpContext), record), cancellationToken);
+            }
+            catch (FundRuleException refused)
+            {
+                return new(BankLineStatus.Unmatched, target.CityId, null, $"identified {target.CityId}, but cannot be posted: {refused.Message}");
+            }
         }
     }
+
+    private static ImportedLine Imported(BankLine line, BankLineOutcome outcome, Guid lineId) => new(
+        line.LineNumber, line.Date, line.Amount, line.Payer, line.Reference, line.BankReference, outcome.Status, outcome.CityId, outcome.EntryId, outcome.Detail, lineId);
 }

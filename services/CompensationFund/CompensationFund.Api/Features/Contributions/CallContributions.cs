@@ -16,7 +16,8 @@ namespace CompensationFund.Api.Features.Contributions;
 /// A period's call: <c>formula</c> is <c>fixed-ratios</c> (with <c>ratios</c>, e.g. {"yunnan":1,"guizhou":5,"sichuan":4}),
 /// <c>population</c> or <c>gdp</c> (over <c>cities</c>, or every member).
 /// </summary>
-public sealed record ContributionCallRequest(string? Period, decimal? Total, DateOnly? DueDate, string? Formula, IReadOnlyDictionary<string, decimal>? Ratios, IReadOnlyList<string>? Cities);
+public sealed record ContributionCallRequest(string? Period, decimal? Total, DateOnly? DueDate, string? Formula, IReadOnlyDictionary<string, decimal>? Ratios, IReadOnlyList<string>? Cities,
+    DateOnly? CalledOn = null);
 
 /// <summary>
 /// Finance calls the members' contributions for a period (区域间共补): the total split by the agreement's formula with the
@@ -35,12 +36,20 @@ public static class CallContributions
             .Require(request.Period is null || request.Period.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'), "period", "'period' holds letters, digits and dashes (2026, 2026-H1).")
             .Require(request.Total is { } t && Fen.TryFromYuan(t, out total) && total > 0, "total", "'total' is a positive number of yuan exact to the fen.")
             .Require(request.DueDate is not null, "dueDate", "'dueDate' is required.")
+            .Require(request.CalledOn is null || request.CalledOn <= ledger.Today, "calledOn", "'calledOn' is not in the future.")
             .Require(request.Cities is null || request.Cities.All(PlainText.IsPlain), "cities", "'cities' are plain city ids.")
             .Require(kind is not null, "formula", "'formula' is fixed-ratios, population or gdp.")
             .Require(kind != FormulaKind.FixedRatios || request.Ratios is { Count: > 0 }, "ratios", "'ratios' are required for fixed-ratios.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
+        }
+
+        // A call cannot fall due before it is made: the days between would be charged as late (issue 9).
+        var calledOn = request.CalledOn ?? ledger.Today;
+        if (request.DueDate < calledOn)
+        {
+            return Problems.Unprocessable("Due before the call", $"'dueDate' {request.DueDate:yyyy-MM-dd} is before the call ({calledOn:yyyy-MM-dd}); a city cannot be late before it is asked.");
         }
 
         var callId = ContributionCall.IdFor(request.Period!);
@@ -63,7 +72,7 @@ public static class CallContributions
         };
         var source = EntrySource.FromRule("contribution-formula", 1, inputs) with { RequestedBy = Caller.Name(http), IdempotencyKey = Caller.Source(http).IdempotencyKey };
         var header = new EntryHeader(EntryKinds.ContributionCall, "CNY", $"Contributions called for {request.Period} ({formula.Name})", source);
-        var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, ContributionPosting.Call(shares)), cancellationToken);
+        var draft = await ledger.ValidateAsync(new EntryDraft(header, calledOn, ContributionPosting.Call(shares)), cancellationToken);
         var posted = draft.Post(callId, ledger.Now);
         var call = new ContributionCall
         {

@@ -55,6 +55,7 @@ public static class LatePaymentPenalties
             }
 
             var penaltyId = EntryIds.ForReference($"late-penalty:{obligation.Id}:{penalty.From:yyyy-MM-dd}:{asOf:yyyy-MM-dd}");
+            obligation.Assessments.Add(new PenaltyAssessment(penalty.From, penalty.Through, penalty.Amount, penaltyId));
             var code = $"PN-{penaltyId.ToString("N")[..10].ToUpperInvariant()}";
             var inputs = new Dictionary<string, string>
             {

@@ -23,6 +23,13 @@ public sealed class ObligationBook(IDocumentSession session)
         return [.. open.Where(o => o.Outstanding > 0)];
     }
 
+    /// <summary>The penalty obligations charged on <paramref name="contribution"/>, from the same loaded set the payment changes.</summary>
+    public async Task<IReadOnlyList<Obligation>> PenaltiesOnAsync(Obligation contribution, CancellationToken cancellationToken)
+    {
+        await OpenAsync(contribution.CityId, cancellationToken);
+        return [.. _byCity[contribution.CityId].Where(o => o.Kind == ObligationKind.Penalty && o.SourceId == contribution.Id)];
+    }
+
     /// <summary>Which of <paramref name="codes"/> are obligation codes, and the city owing each: one query for a whole statement.</summary>
     public async Task<IReadOnlyDictionary<string, string>> OwnersAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ public sealed record PaymentRequest(string? CityId, decimal? Amount, DateOnly? R
 
 public sealed record ApplicationResponse(string Code, string Kind, decimal Applied, decimal Outstanding);
 
-public sealed record PaymentResponse(Guid EntryId, string CityId, decimal Amount, string Outcome, IReadOnlyList<ApplicationResponse> Applications, decimal Unapplied);
+public sealed record PaymentResponse(
+    Guid EntryId, string CityId, decimal Amount, string Outcome, IReadOnlyList<ApplicationResponse> Applications, decimal Unapplied, decimal PenaltyCredited = 0m);
 
 /// <summary>
 /// Finance records money a city paid (contributions, penalties): applied in full, in part, or with an over-payment held
@@ -42,11 +43,12 @@ public static class RecordPayment
 
         var book = new ObligationBook(session);
         var payment = new ReceivedPayment(request.CityId!, fen, request.ReceivedOn ?? ledger.Today, request.BankReference, request.ObligationCode, Caller.Source(http));
-        var (result, change) = await recorder.RecordAsync(session, book, payment, cancellationToken);
-        ledger.Record(session, [change]);
-        var response = Response(change.Stream, payment, result);
+        var (result, change, credits) = await recorder.RecordAsync(session, book, payment, cancellationToken);
+        LedgerChange[] changes = [change, .. credits];
+        ledger.Record(session, changes);
+        var response = Response(change.Stream, payment, result) with { PenaltyCredited = Fen.ToYuan(PaymentRecorder.Credited(credits)) };
         var output = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, response, Entries.EntryEndpoints.Location(change.Stream));
-        await ledger.CommitAsync(session, [change], cancellationToken);
+        await ledger.CommitAsync(session, changes, cancellationToken);
         return output;
     }
 

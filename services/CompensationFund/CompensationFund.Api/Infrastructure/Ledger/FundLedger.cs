@@ -7,12 +7,15 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// What every money-moving use case does with the ledger: check an entry against the rules and the chart, load an
 /// entry's state, queue changes, and commit with the database's refusals turned into the fund's reasons.
 /// </summary>
-public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, BalanceReader balances, TimeProvider clock)
+public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, BalanceReader balances, TimeProvider clock, Domain.Periods.LedgerCalendar calendar)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>Today's date in UTC: value dates default to it and may not pass it.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the ledger's time zone (<see cref="Domain.Periods.LedgerCalendar"/>): value dates default to it and may not pass it.</summary>
+    public DateOnly Today => calendar.DateOf(clock.GetUtcNow());
+
+    /// <summary>The ledger's day of an instant (when an event happened elsewhere).</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => calendar.DateOf(instant);
 
     public BalanceReader Balances => balances;
 

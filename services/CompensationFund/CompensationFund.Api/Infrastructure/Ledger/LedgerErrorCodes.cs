@@ -20,4 +20,5 @@ public static class LedgerErrorCodes
 
     /// <summary><c>ledger-append-only:&lt;table&gt;</c>: an UPDATE, DELETE or TRUNCATE of the event log.</summary>
     public const string AppendOnly = "FL005";
+    public const string LimitBrokenLater = "FL006";
 }

@@ -31,6 +31,11 @@ public static class LedgerFailures
                 case LedgerErrorCodes.LimitExceeded:
                     var live = (await balances.LiveAsync([subject], cancellationToken)).GetValueOrDefault(subject);
                     return new FundRuleException("Balance limit", Explain(subject, live, changes));
+                case LedgerErrorCodes.LimitBrokenLater:
+                    var on = subject[..subject.IndexOf(':', StringComparison.Ordinal)];
+                    return new FundRuleException(
+                        "Balance limit at a later date",
+                        $"Account '{subject[(on.Length + 1)..]}' would stand below its floor at the end of {on}: this back-dated entry counts on every later day of the open period, and the money was not there then. Nothing was posted.");
                 case LedgerErrorCodes.UnknownAccount:
                     return new FundRuleException("Unknown account", $"The ledger has no account '{subject}'.");
                 case LedgerErrorCodes.LimitAlreadyBroken:

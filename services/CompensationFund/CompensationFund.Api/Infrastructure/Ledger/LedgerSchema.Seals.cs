@@ -37,6 +37,13 @@ public sealed partial class LedgerSchema
             create or replace trigger fund_events_no_truncate before truncate on {{Schema}}.mt_events
                 for each statement execute function {{Schema}}.fund_refuse_change();
             execute format('revoke update, delete, truncate on {{Schema}}.mt_events from %I', current_user);
+            if to_regclass('{{Schema}}.fund_record_history') is not null then
+                create or replace trigger fund_history_append_only before update or delete on {{Schema}}.fund_record_history
+                    for each row execute function {{Schema}}.fund_refuse_change();
+                create or replace trigger fund_history_no_truncate before truncate on {{Schema}}.fund_record_history
+                    for each statement execute function {{Schema}}.fund_refuse_change();
+                execute format('revoke update, delete, truncate on {{Schema}}.fund_record_history from %I', current_user);
+            end if;
         end
         $protect$
         """;

@@ -9,6 +9,14 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// entries never deadlock. No <c>EXCEPTION</c> block: each would open a subtransaction per call. The functions are
 /// written the way <c>pg_get_functiondef</c> prints them, so the schema migration sees no difference after a start
 /// (a difference would drop and re-create <c>fund_within_limits</c>, cascading to the table's check).
+///
+/// Point in time (issue 9): an entry that lowers a floored account and is dated before the account's latest movement
+/// is checked against the account's balance at the end of every later value date (today's balance minus what is dated
+/// after that day); the first day below the floor refuses the transaction (FL006). The rows of one account are
+/// written under its row lock, so the walk sees every earlier writer. A movement's <c>recorded_at</c> is the
+/// database's clock when the row is written under that lock (<c>clock_timestamp()</c>), not the application's: per
+/// account it follows commit order whatever clock a replica has (<c>p_recorded_at</c> is kept for the signature and
+/// ignored).
 /// </remarks>
 public sealed partial class LedgerSchema
 {
@@ -31,6 +39,7 @@ public sealed partial class LedgerSchema
         declare
             v_closed date;
             v_move record;
+            v_broken date;
         begin
             perform pg_advisory_xact_lock_shared({{PeriodLockKey}});
             select closed_through into v_closed from {{Schema}}.fund_ledger_state where id = 1;
@@ -59,7 +68,30 @@ public sealed partial class LedgerSchema
             end loop;
             insert into {{Schema}}.fund_movement
                 (entry_id, account_id, value_date, recorded_at, debits_posted, credits_posted, debits_pending, credits_pending)
-            select * from unnest(p_entry_ids, p_accounts, p_value_dates, p_recorded_at, p_dp, p_cp, p_dq, p_cq);
+            select m.entry_id, m.account, m.value_date, clock_timestamp(), m.dp, m.cp, m.dq, m.cq
+            from unnest(p_entry_ids, p_accounts, p_value_dates, p_dp, p_cp, p_dq, p_cq) as m(entry_id, account, value_date, dp, cp, dq, cq);
+            for v_move in
+                select m.account, min(m.value_date) as since, b.normal_side, b.floor_fen, b.debits_posted - b.credits_posted as live
+                from unnest(p_accounts, p_value_dates, p_dp, p_cp) as m(account, value_date, dp, cp)
+                join {{Schema}}.fund_balance b on b.account_id = m.account
+                where b.floor_fen is not null and b.normal_side * (m.dp - m.cp) < 0
+                group by m.account, b.normal_side, b.floor_fen, b.debits_posted, b.credits_posted
+            loop
+                continue when not exists (select 1 from {{Schema}}.fund_movement f where f.account_id = v_move.account and f.value_date > v_move.since);
+                select r.value_date into v_broken
+                from (select l.value_date,
+                             v_move.normal_side * (v_move.live - coalesce(sum(l.net) over (order by l.value_date desc rows between unbounded preceding and 1 preceding), 0)) as balance
+                      from (select f.value_date, sum(f.debits_posted - f.credits_posted) as net
+                            from {{Schema}}.fund_movement f
+                            where f.account_id = v_move.account and f.value_date >= v_move.since
+                            group by f.value_date) l) r
+                where r.balance < v_move.floor_fen
+                order by r.value_date
+                limit 1;
+                if found then
+                    raise exception using errcode = '{{LedgerErrorCodes.LimitBrokenLater}}', message = format('limit-exceeded-on:%s:%s', v_broken, v_move.account);
+                end if;
+            end loop;
         end
         $function$;
         """;

@@ -23,6 +23,9 @@ public sealed partial class LedgerSchema(string schema)
 
     public string State => $"{Schema}.fund_ledger_state";
 
+    /// <summary>Every state of proposals, obligations and settlements, append-only (docs/compensation-fund.md §16).</summary>
+    public string HistoryTable => $"{Schema}.fund_record_history";
+
     public string ApplyMovements => $"{Schema}.fund_apply_movements";
 
     public string SetLimits => $"{Schema}.fund_set_limits";
@@ -36,6 +39,7 @@ public sealed partial class LedgerSchema(string schema)
         yield return SealTable();
         yield return SealedTable();
         yield return PeriodRootTable();
+        yield return HistoryTableDefinition();
         yield return Function.ForSql(ApplyMovementsSql);
         yield return Function.ForSql(SetLimitsSql);
     }
@@ -78,6 +82,18 @@ public sealed partial class LedgerSchema(string schema)
         table.AddColumn("tx", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
         table.Indexes.Add(new IndexDefinition("fund_movement_account_value_date") { Columns = ["account_id", "value_date"] });
         table.Indexes.Add(new IndexDefinition("fund_movement_entry") { Columns = ["entry_id"] });
+        return table;
+    }
+
+    private Table HistoryTableDefinition()
+    {
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(Schema, "fund_record_history", Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        table.AddColumn("position", "bigserial").AsPrimaryKey();
+        table.AddColumn<string>("kind").NotNull();
+        table.AddColumn<Guid>("record_id").NotNull();
+        table.AddColumn("recorded_at", "timestamptz").NotNull().DefaultValueByExpression("clock_timestamp()");
+        table.AddColumn("state", "jsonb").NotNull();
+        table.Indexes.Add(new IndexDefinition("fund_record_history_record") { Columns = ["record_id", "kind"] });
         return table;
     }
 

@@ -39,24 +39,23 @@ public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay repl
         await using var session = store.QuerySession();
         var settlements = await session.Query<AllocationSettlement>().ToListAsync(cancellationToken);
         var proposals = await session.Query<CompensationProposal>().ToListAsync(cancellationToken);
-        var imports = await session.Query<BankStatementImport>().ToListAsync(cancellationToken);
+        var bankLines = await session.Query<BankLineRecord>().ToListAsync(cancellationToken);
         var ids = settlements.SelectMany(s => s.Adjustments.Select(a => a.EntryId).Append(s.EntryId))
             .Concat(proposals.SelectMany(p => new[] { p.MainReservation, p.HoldBackReservation }))
-            .Concat(imports.SelectMany(i => i.Lines.Select(l => l.EntryId)))
+            .Concat(bankLines.Select(l => l.EntryId))
             .OfType<Guid>().ToList();
         var entries = await EntryCatalog.LoadAsync(session, ids, cancellationToken);
 
         var allocations = new CheckedSection(settlements.Count, [.. settlements.SelectMany(s => ReconciliationRules.Allocation(s, entries))]);
         var compensation = new CheckedSection(proposals.Count, [.. proposals.SelectMany(p => ReconciliationRules.Compensation(p, entries))]);
-        var lines = imports.SelectMany(i => i.Lines.Select(l => (Import: i.Id, Line: l))).ToList();
+        // Each bank transaction once, as it stands now (a line matched by hand is no longer listed).
         var bank = new BankSection(
-            lines.Count,
-            lines.GroupBy(l => l.Line.Status.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()),
-            [.. lines.Where(l => l.Line.Status is BankLineStatus.Unmatched or BankLineStatus.Outgoing).Select(l => new BankLineListing(
-                l.Import, l.Line.LineNumber, l.Line.Date, Fen.ToYuan(l.Line.Amount), l.Line.Payer, l.Line.Reference, l.Line.BankReference,
-                l.Line.Status.ToString().ToLowerInvariant(), l.Line.Detail))],
-            [.. lines.Where(l => l.Line.EntryId is { } e && !entries.ContainsKey(e))
-                .Select(l => new Discrepancy("bank", l.Line.BankReference, $"matched to entry {l.Line.EntryId}, which is missing from the ledger"))]);
+            bankLines.Count,
+            bankLines.GroupBy(l => l.State.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()),
+            [.. bankLines.Where(l => l.State != BankLineState.Matched).Select(l => new BankLineListing(
+                l.ImportId, l.LineNumber, l.Date, Fen.ToYuan(l.Amount), l.Payer, l.Reference, l.BankReference, l.State.ToString().ToLowerInvariant(), l.Detail))],
+            [.. bankLines.Where(l => l.State == BankLineState.Matched && (l.EntryId is not { } e || !entries.ContainsKey(e)))
+                .Select(l => new Discrepancy("bank", l.BankReference, $"matched to entry {l.EntryId}, which is missing from the ledger"))]);
         var clearing = rebuilt.Live.GetValueOrDefault(FundAccounts.Clearing, AccountBalance.Zero).Posted(NormalSide.Credit);
         var rebuild = new RebuildSection(rebuilt.Events, rebuilt.Entries, rebuilt.Agrees, rebuilt.LiveDifferences, rebuilt.HistoryDifferences);
         var count = rebuilt.LiveDifferences.Count + rebuilt.HistoryDifferences.Count + allocations.Discrepancies.Count + compensation.Discrepancies.Count

@@ -48,7 +48,7 @@ public sealed class EvaluationPublishedHandler(FundLedger ledger, EventOutbox ou
         }
 
         var changes = new List<LedgerChange>();
-        var today = await ledger.OpenValueDateAsync(DateOnly.FromDateTime(round.PublishedAt.UtcDateTime), cancellationToken);
+        var today = await ledger.OpenValueDateAsync(ledger.DateOf(round.PublishedAt), cancellationToken);
         await RewardAsync(round, envelope, members, today, changes, session, cancellationToken);
         await PenalizeAsync(round, envelope, members, today, changes, session, cancellationToken);
         ledger.Record(session, changes);

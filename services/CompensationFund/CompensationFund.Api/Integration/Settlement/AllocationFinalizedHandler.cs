@@ -49,7 +49,7 @@ public sealed class AllocationFinalizedHandler(FundLedger ledger, IEnumerable<IA
             {
                 var source = SettlementInstructions.Source(envelope.MessageId, EventType, Inputs(finalized));
                 var header = new EntryHeader(EntryKinds.Settlement, finalized.Currency, $"Settlement of allocation {finalized.AllocationId} (incident {finalized.IncidentId})", source);
-                var valueDate = await ledger.OpenValueDateAsync(DateOnly.FromDateTime(finalized.FinalizedAt.UtcDateTime), cancellationToken);
+                var valueDate = await ledger.OpenValueDateAsync(ledger.DateOf(finalized.FinalizedAt), cancellationToken);
                 var draft = await ledger.ValidateAsync(new EntryDraft(header, valueDate, lines), cancellationToken);
                 var posted = draft.Post(EntryIds.ForReference($"allocation:{finalized.AllocationId}:settlement"), ledger.Now);
                 ledger.Record(session, [LedgerChange.New(posted)]);

@@ -45,7 +45,7 @@ public sealed class AllocationSupersededHandler(FundLedger ledger) : IIntegratio
             var header = new EntryHeader(
                 EntryKinds.SettlementAdjustment, superseded.Currency, $"Correction of allocation {superseded.SupersededAllocationId} by {superseded.NewAllocationId}: {superseded.Reason}",
                 SettlementInstructions.Source(envelope.MessageId, EventType, inputs));
-            var valueDate = await ledger.OpenValueDateAsync(DateOnly.FromDateTime(superseded.SupersededAt.UtcDateTime), cancellationToken);
+            var valueDate = await ledger.OpenValueDateAsync(ledger.DateOf(superseded.SupersededAt), cancellationToken);
             var draft = await ledger.ValidateAsync(new EntryDraft(header, valueDate, lines), cancellationToken);
             var posted = draft.Post(EntryIds.ForReference($"allocation:{superseded.NewAllocationId}:adjustment"), ledger.Now);
             ledger.Record(session, [LedgerChange.New(posted)]);
