@@ -20,6 +20,9 @@ public static class PlatformDocuments
     public const string GatewayUrl = "https://gateway.risk-governance.cn";
 
 
+    /// <summary>The names the gateway serves the documents under (<c>/openapi/{name}.json</c>), its cluster ids.</summary>
+    public static readonly IReadOnlyList<string> Names = ["communication", "compensation-fund", "cost-sharing", "evaluation", "trust-score"];
+
     private static readonly Lazy<Task<IReadOnlyDictionary<string, JsonObject>>> All = new(LoadAsync);
 
     public static Task<IReadOnlyDictionary<string, JsonObject>> GetAsync() => All.Value;
@@ -37,7 +40,7 @@ public static class PlatformDocuments
         var documents = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var (service, load) in loads)
         {
-            documents[service] = GatewayDocument.Present(await load(), GatewayUrl, GatewayUrl + "/connect/token");
+            documents[service] = GatewayDocument.Present(await load(), GatewayUrl, GatewayUrl + "/connect/token", service);
         }
 
         return documents;

@@ -18,7 +18,8 @@ namespace Platform.ServiceDefaults.Api.OpenApi;
 /// <remarks>
 /// Implementation note: the operationId is <c>{service}.{name}</c>. The service is the route's second segment
 /// (<c>/api/fund/...</c> → <c>fund</c>), the name the endpoint's <c>WithName</c> if it has one, otherwise the handler:
-/// <c>PostEntry.HandleAsync</c> → <c>postEntry</c>, <c>DecideClaim.ReviseAsync</c> → <c>decideClaim.revise</c>.
+/// <c>PostEntry.HandleAsync</c> → <c>postEntry</c>, <c>DecideClaim.DecideAsync</c> → <c>decideClaim</c>,
+/// <c>DecideClaim.ReviseAsync</c> → <c>decideClaim.revise</c>.
 /// Handlers are named after use cases (one per file), so the id is as stable as the use case; renaming a handler
 /// changes it, which the breaking-change check (docs/api-versioning.md) reports as a removed operation.
 /// </remarks>
@@ -69,7 +70,7 @@ public static class OperationConventions
         {
             var verb = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^5] : method.Name;
             var owner = type.Name.EndsWith("Endpoints", StringComparison.Ordinal) ? type.Name[..^9] : type.Name;
-            name = verb is "Handle" ? Camel(owner) : $"{Camel(owner)}.{Camel(verb)}";
+            name = verb is "Handle" || owner.StartsWith(verb, StringComparison.Ordinal) ? Camel(owner) : $"{Camel(owner)}.{Camel(verb)}";
         }
 
         return name is null ? null : service is null || name.StartsWith(service + ".", StringComparison.Ordinal) ? name : $"{service}.{name}";

@@ -117,15 +117,14 @@ public static class ProblemResponses
     {
         var example = new JsonObject
         {
-            ["type"] = $"https://tools.ietf.org/html/rfc9110#section-15.{(status < 500 ? 5 : 6)}",
+            ["type"] = TypeUri(status),
             ["title"] = Title(status),
             ["status"] = status,
             ["detail"] = status switch
             {
                 400 => "One or more fields are invalid.",
-                404 => "No statement of member city 'huzhou' for 2026-07.",
                 409 => "The member is at version \"4\", not \"3\"; read it again and reapply your change.",
-                422 => "The claim's amount 1250.00 exceeds the incident's remaining budget 800.00.",
+                422 => "A rule of the domain refuses the request, e.g. a cost claim of 1250.00 yuan filed after the incident's claim deadline.",
                 428 => "This request moves money: send an Idempotency-Key header.",
                 _ => Meanings[status],
             },
@@ -137,6 +136,18 @@ public static class ProblemResponses
 
         return example;
     }
+
+    /// <summary>The section of RFC 9110 (RFC 6585 for 428 and 429) that defines the status, as ASP.NET Core's problem details name it.</summary>
+    private static string TypeUri(int status) => status switch
+    {
+        428 => "https://tools.ietf.org/html/rfc6585#section-3",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        _ => "https://tools.ietf.org/html/rfc9110#section-15.5." + (status switch
+        {
+            400 => 1, 401 => 2, 403 => 4, 404 => 5, 409 => 10, 413 => 14, 415 => 16, 422 => 21, _ => 1,
+        }).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private static string Title(int status) => status switch
     {
