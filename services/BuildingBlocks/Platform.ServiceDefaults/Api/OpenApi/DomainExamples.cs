@@ -15,6 +15,13 @@ public static class DomainExamples
 {
     public static Task ApplyAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
+        // Money is a decimal, never a float (architecture.md §5): say so, so generated clients use decimal types
+        // (Kiota maps format "decimal" to System.Decimal) instead of ASP.NET's default "double".
+        if ((Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type) == typeof(decimal))
+        {
+            schema.Format = "decimal";
+        }
+
         if (context.JsonPropertyInfo is not { } property || schema.Examples is { Count: > 0 } || schema.Enum is { Count: > 0 } || schema.Type is not { } type)
         {
             return Task.CompletedTask;

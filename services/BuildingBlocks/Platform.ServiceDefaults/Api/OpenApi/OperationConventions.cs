@@ -54,6 +54,13 @@ public static class OperationConventions
             operation.Description = Describe(operation, headers);
         }
 
+        if (metadata.OfType<DeprecatedEndpointMetadata>().LastOrDefault() is { } deprecated)
+        {
+            operation.Deprecated = true;
+            operation.Description += $"\n\n**Deprecated** since {deprecated.Since:yyyy-MM-dd}; answers until {deprecated.Sunset:yyyy-MM-dd} "
+                + "(`Deprecation` and `Sunset` headers, RFC 9745 / RFC 8594)" + (deprecated.Successor is null ? "." : $"; use {deprecated.Successor} instead.");
+        }
+
         return Task.CompletedTask;
     }
 

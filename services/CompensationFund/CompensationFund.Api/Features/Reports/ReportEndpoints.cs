@@ -15,7 +15,7 @@ public static class ReportEndpoints
             .RequireAuthorization(FundPolicies.LedgerReader).WithName("reconciliation")
             .Produces<ReconciliationResponse>().WithSummary("Rebuild from the event log, allocations, compensation, bank lines and traceability checked (coordinator, finance, auditor).");
         api.MapGet("/members/{cityId}/statement", Statement.HandleAsync).WithTags("Reports").RequireAuthorization(FundPolicies.MemberAccountReader)
-            .Produces<StatementResponse>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<StatementResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A city's statement for a period with why each posting happened; format=csv for CSV (a city: its own).");
         api.MapGet("/members/{cityId}/statement/proofs", StatementProofs.HandleAsync).WithTags("Reports").RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<StatementProofsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
