@@ -1,3 +1,4 @@
+using Platform.Gateway.ApiReference.AsyncApi;
 using Platform.ServiceDefaults.Errors;
 using Scalar.AspNetCore;
 
@@ -6,12 +7,14 @@ namespace Platform.Gateway.ApiReference;
 /// <summary>
 /// The API reference (architecture.md §5): <c>/openapi</c> lists the services' documents, <c>/openapi/{service}.json</c>
 /// serves each as the gateway presents it, and <c>/docs</c> is the interactive page (Scalar) over all of them, which
-/// obtains a token with the client credentials flow. All anonymous: they describe the API, they open nothing.
+/// obtains a token with the client credentials flow; <c>/asyncapi</c> is the AsyncAPI 3.0 document of the integration events,
+/// also shown on <c>/docs</c>. All anonymous: they describe the API, they open nothing.
 /// </summary>
 public static class ApiReferenceEndpoints
 {
     public const string IndexPath = "/openapi";
     public const string PagePath = "/docs";
+    public const string AsyncApiPath = "/asyncapi";
 
     public static IServiceCollection AddApiReference(this IServiceCollection services)
     {
@@ -41,8 +44,10 @@ public static class ApiReferenceEndpoints
             }
 
             var tokenUrl = await tokens.LocateAsync(context, cancellationToken);
-            return Results.Json(GatewayDocument.Present(found.Document, TokenEndpointLocator.GatewayUrl(context.Request), tokenUrl));
+            return Results.Json(GatewayDocument.Present(found.Document, TokenEndpointLocator.GatewayUrl(context.Request), tokenUrl, service));
         }).AllowAnonymous().WithName("api-reference-document");
+
+        endpoints.MapGet(AsyncApiPath, () => Results.Json(AsyncApiDocument.Current)).AllowAnonymous().WithName("api-reference-asyncapi");
 
         endpoints.MapScalarApiReference(PagePath, async (options, context) =>
         {
@@ -53,6 +58,11 @@ public static class ApiReferenceEndpoints
             {
                 options.AddDocument(service, service, DocumentPath(service));
             }
+
+            options.AddAsyncApiDocument("events", "Integration events (AsyncAPI)", AsyncApiPath);
+
+            // A reference for partner cities' developers: no vendor client button, no AI agent or MCP offer, nothing sent to the vendor.
+            options.HideClientButton().DisableAgent().DisableMcp().DisableTelemetry().ShowOperationId();
 
             if (tokenUrl is not null)
             {

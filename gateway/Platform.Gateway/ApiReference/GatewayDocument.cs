@@ -12,10 +12,11 @@ public static class GatewayDocument
 {
     public const string OAuth2Scheme = "oauth2";
 
-    public static JsonObject Present(JsonObject serviceDocument, string gatewayUrl, string? tokenUrl)
+    public static JsonObject Present(JsonObject serviceDocument, string gatewayUrl, string? tokenUrl, string? service = null)
     {
         var document = (JsonObject)serviceDocument.DeepClone();
         document["servers"] = new JsonArray(new JsonObject { ["url"] = gatewayUrl, ["description"] = "Platform gateway" });
+        IntroduceEvents(document, gatewayUrl, service);
         if (tokenUrl is null)
         {
             return document;
@@ -47,6 +48,23 @@ public static class GatewayDocument
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// Appends to the introduction the integration events the service publishes, linked to the AsyncAPI document. The
+    /// gateway's cluster ids are the producers' names (<c>compensation-fund</c>), as the events' wire names begin.
+    /// </summary>
+    private static void IntroduceEvents(JsonObject document, string gatewayUrl, string? service)
+    {
+        var published = AsyncApi.EventCatalog.All.Where(e => e.Producer == service).ToList();
+        if (published.Count == 0 || document["info"] is not JsonObject info)
+        {
+            return;
+        }
+
+        info["description"] = $"{(string?)info["description"]}\n\n## Events it publishes (发布的事件)\n\nOn Kafka topic `{published[0].Topic}`, "
+            + $"described in the [AsyncAPI document]({gatewayUrl}{ApiReferenceEndpoints.AsyncApiPath}): "
+            + string.Join(", ", published.Select(e => $"`{e.Name}` v{e.Version}")) + ".";
     }
 
     private static IEnumerable<JsonObject> Operations(JsonObject document) =>

@@ -105,6 +105,38 @@ public sealed class ApiReferenceTests : IAsyncLifetime
         Assert.Contains("http://localhost/connect/token", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ServesTheAsyncApiDocumentOfTheIntegrationEventsAnonymously()
+    {
+        var document = await Gateway.CreateClient().GetFromJsonAsync<JsonElement>("/asyncapi");
+
+        Assert.Equal("3.0.0", document.GetProperty("asyncapi").GetString());
+        var addresses = document.GetProperty("channels").EnumerateObject().Select(c => c.Value.GetProperty("address").GetString()).ToList();
+        Assert.Contains("trust-score.events.v1", addresses);
+        Assert.True(document.GetProperty("components").GetProperty("messages").TryGetProperty("trust-score.tier-changed", out _));
+    }
+
+    [Fact]
+    public async Task IntroducesTheEventsAServicePublishesWithALinkToTheAsyncApiDocument()
+    {
+        var document = await Gateway.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/trust-score.json");
+
+        var introduction = document.GetProperty("info").GetProperty("description").GetString();
+        Assert.Contains("`trust-score.tier-changed` v1", introduction, StringComparison.Ordinal);
+        Assert.Contains("(http://localhost/asyncapi)", introduction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePageShowsTheEventsAndHidesTheVendorsClientButtonAndAiFeatures()
+    {
+        var page = await Gateway.CreateClient().GetStringAsync("/docs");
+
+        Assert.Contains("{\"title\":\"Integration events (AsyncAPI)\",\"url\":\"asyncapi\"}", page, StringComparison.Ordinal);
+        Assert.Matches("\"hideClientButton\":\\s*true", page);
+        Assert.Matches("\"agent\":\\s*\\{\"disabled\":\\s*true", page);
+        Assert.Matches("\"mcp\":\\s*\\{[^}]*\"disabled\":\\s*true", page);
+    }
+
     public async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();

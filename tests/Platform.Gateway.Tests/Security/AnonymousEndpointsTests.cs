@@ -12,7 +12,7 @@ namespace Platform.Gateway.Tests.Security;
 public sealed class AnonymousEndpointsTests(EchoGateway fixture) : IClassFixture<EchoGateway>
 {
     private static readonly string[] OpenPrefixes =
-        ["/connect/token", "/.well-known/", "/openapi", "/docs", "/health/", "/metrics"];
+        ["/connect/token", "/.well-known/", "/openapi", "/asyncapi", "/docs", "/health/", "/metrics"];
 
     [Fact]
     public void OnlyTokenDiscoveryApiReferenceAndHealthEndpointsAllowAnonymousCallers()
@@ -51,6 +51,7 @@ public sealed class AnonymousEndpointsTests(EchoGateway fixture) : IClassFixture
     [InlineData("/.well-known/jwks.json")]
     [InlineData("/openapi")]
     [InlineData("/docs")]
+    [InlineData("/asyncapi")]
     [InlineData("/health/ready")]
     public async Task OpenEndpointsAnswerWithoutToken(string path)
     {

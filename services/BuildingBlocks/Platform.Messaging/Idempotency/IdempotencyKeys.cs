@@ -96,5 +96,14 @@ public static class IdempotencyKeys
     internal sealed record PendingRequest(string Caller, string Key, string Hash);
 }
 
-/// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests).</summary>
-public sealed class IdempotentEndpointMetadata;
+/// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests); the OpenAPI conventions declare the header from it.</summary>
+public sealed class IdempotentEndpointMetadata : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
+{
+    public string HeaderName => IdempotencyKeys.HeaderName;
+
+    public string Description =>
+        "A new unique value per request (at most 200 characters), the same one on a retry: the first response is replayed for "
+        + "7 days instead of acting twice; the same key with another body is refused with 422.";
+
+    public IReadOnlyList<int> Statuses { get; } = [Microsoft.AspNetCore.Http.StatusCodes.Status422UnprocessableEntity];
+}

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Api;
+using Platform.ServiceDefaults.Api.OpenApi;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Observability;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformAuthentication();
         builder.AddRequestLimits();
         builder.Services.AddAuthorizationDocumentation();
+        builder.Services.AddPlatformOpenApiConventions();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));

@@ -35,12 +35,12 @@ public static class AidEndpoints
                 MoveAsync(id, offerId, body, user, session, clock, (r, at) => r.Dispatch(offerId, at), ct))
             .RequireAuthorization(CommunicationPolicies.City)
             .Produces<AidOfferResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("The provider records that the accepted aid left.");
+            .WithSummary("The provider records that the accepted aid left.").WithName("aid.recordDispatch");
         aid.MapPost("/{id:guid}/offers/{offerId:guid}/return", (Guid id, Guid offerId, AidMovementRequest body, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
                 MoveAsync(id, offerId, body, user, session, clock, (r, at) => r.Return(offerId, at), ct))
             .RequireAuthorization(CommunicationPolicies.City)
             .Produces<AidOfferResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("The provider records that the aid came back.");
+            .WithSummary("The provider records that the aid came back.").WithName("aid.recordReturn");
         return aid;
     }
 

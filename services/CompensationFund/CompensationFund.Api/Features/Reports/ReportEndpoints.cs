@@ -12,10 +12,10 @@ public static class ReportEndpoints
         reports.MapGet("/trial-balance", TrialBalance.HandleAsync).RequireAuthorization(FundPolicies.LedgerReader)
             .Produces<TrialBalanceResponse>().WithSummary("The trial balance as of a value date (coordinator, finance, auditor).");
         reports.MapGet("/reconciliation", async (ReconciliationReport report, CancellationToken cancellationToken) => Results.Ok(await report.RunAsync(cancellationToken)))
-            .RequireAuthorization(FundPolicies.LedgerReader)
+            .RequireAuthorization(FundPolicies.LedgerReader).WithName("reconciliation")
             .Produces<ReconciliationResponse>().WithSummary("Rebuild from the event log, allocations, compensation, bank lines and traceability checked (coordinator, finance, auditor).");
         api.MapGet("/members/{cityId}/statement", Statement.HandleAsync).WithTags("Reports").RequireAuthorization(FundPolicies.MemberAccountReader)
-            .Produces<StatementResponse>().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<StatementResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A city's statement for a period with why each posting happened; format=csv for CSV (a city: its own).");
         api.MapGet("/members/{cityId}/statement/proofs", StatementProofs.HandleAsync).WithTags("Reports").RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<StatementProofsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
