@@ -19,11 +19,13 @@ public static class MemberDirectoryEndpoints
         members.MapGet("/", ListAsync)
             .RequireAuthorization(PlatformPolicies.AnyRole)
             .Produces<Page<MemberResponse>>()
+            .WithName("listMembers")
             .WithSummary($"Lists the member cities {service} knows, paged.");
         members.MapGet("/{cityId}", GetAsync)
             .RequireAuthorization(PlatformPolicies.AnyRole)
             .Produces<MemberResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("getMember")
             .WithSummary($"Reads one member city as {service} knows it.");
         return members;
     }
