@@ -23,6 +23,11 @@ public sealed class InboxConsumer(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var workers = Math.Max(1, options.Value.ConsumerWorkers);
+
+        // Each worker blocks a pool thread in Kafka's Consume while it waits; the pool gets them up front instead of
+        // discovering the starvation one thread per half second while requests and database continuations queue.
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        ThreadPool.SetMinThreads(minWorkers + workers, minIo);
         var logger = loggers.CreateLogger<ConsumerWorker>();
         return Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(
             () => new ConsumerWorker(kafka, processor, progress, options.Value, worker, logger).ConsumeAsync(stoppingToken),
