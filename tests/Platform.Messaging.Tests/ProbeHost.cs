@@ -137,6 +137,16 @@ public sealed class ProbeHost : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Commits several widget changes in one transaction, so the relay sends them together and the consumer takes them in one batch.</summary>
+    public async Task<List<Guid>> PublishTogetherAsync(params WidgetChanged[] changes)
+    {
+        await using var session = Store.LightweightSession();
+        var outbox = Services.GetRequiredService<EventOutbox>();
+        var ids = changes.Select(c => outbox.Enqueue(session, c.WidgetId, c)).ToList();
+        await session.SaveChangesAsync();
+        return ids;
+    }
+
     public async Task<IReadOnlyList<int>> AppliedAsync(string widgetId)
     {
         await using var session = Store.QuerySession();

@@ -62,8 +62,19 @@ public sealed class MessagingOptions
     /// <summary>How often parked messages are looked at for redelivery (a replay or discard wakes the releaser at once).</summary>
     public TimeSpan ParkingPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>At most this many already-fetched messages are applied in one database transaction (a savepoint each).</summary>
-    public int ConsumeBatchSize { get; set; } = 200;
+    /// <summary>
+    /// Members of the consumer group in each replica, each with its own loop and transaction; Kafka gives a partition to
+    /// one member only, so per-key order is kept. More than the topics' partitions (4 in the chart) leaves the rest idle.
+    /// </summary>
+    public int ConsumerWorkers { get; set; } = 4;
+
+    /// <summary>
+    /// At most this many already-fetched messages are applied in one database transaction (a savepoint each). Kept at
+    /// 64: a transaction with more than 64 subtransactions that wrote overflows PostgreSQL's per-backend subtransaction
+    /// cache (<c>PGPROC_MAX_CACHED_SUBXIDS</c>), after which every snapshot on the server pays <c>pg_subtrans</c> look-ups
+    /// while it is open.
+    /// </summary>
+    public int ConsumeBatchSize { get; set; } = 64;
 
     /// <summary>Consumed offsets are committed after this many messages or this much time, whichever first.</summary>
     public int CommitEveryMessages { get; set; } = 100;

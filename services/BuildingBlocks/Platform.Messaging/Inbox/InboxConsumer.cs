@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,133 +6,31 @@ using Platform.Messaging.Kafka;
 namespace Platform.Messaging.Inbox;
 
 /// <summary>
-/// The service's Kafka consumer: reads its subscribed topics in its own consumer group, applies each
-/// message through the <see cref="InboxProcessor"/>, and commits offsets only after the message's
-/// transaction has committed (never auto-commit). Offsets are committed in small batches; a crash
-/// redelivers at most the uncommitted tail, which the inbox deduplicates.
+/// The service's Kafka consumers: <c>Messaging:ConsumerWorkers</c> members of the service's consumer group, each a
+/// <see cref="ConsumerWorker"/> with its own client, loop and database transaction, so the partitions of the
+/// subscribed topics are applied side by side.
 /// </summary>
+/// <remarks>
+/// Implementation note: Kafka gives each partition to exactly one member of a group, and a key always lands in the same
+/// partition, so one key's messages are still applied by one loop, in order, exactly as with one consumer; several
+/// workers in one replica are what several replicas already were (the fund's two-replica test), only without the
+/// second process. A worker that gets no partition (more workers than partitions) just polls.
+/// </remarks>
 public sealed class InboxConsumer(
-    KafkaClientFactory kafka, InboxProcessor processor, Health.RelayProgress progress, IOptions<MessagingOptions> options, ILogger<InboxConsumer> logger)
+    KafkaClientFactory kafka, InboxProcessor processor, Health.RelayProgress progress, IOptions<MessagingOptions> options, ILoggerFactory loggers)
     : BackgroundService
 {
-    private readonly MessagingOptions _options = options.Value;
-    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _pending = [];
-    private DateTimeOffset _lastCommit = DateTimeOffset.UtcNow;
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.Run(() => ConsumeAsync(stoppingToken), stoppingToken);
-
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var consumer = kafka.CreateConsumer(builder => builder
-            .SetPartitionsRevokedHandler((c, revoked) =>
-                Commit(c, revoked.Select(r => _pending.GetValueOrDefault(r.TopicPartition)).OfType<TopicPartitionOffset>().ToList()))
-            .SetPartitionsLostHandler((_, lost) => lost.ForEach(l => _pending.Remove(l.TopicPartition))));
-        consumer.Subscribe(_options.SubscribedTopics.Select(_options.Qualify));
-        logger.LogInformation("Consuming {Topics} as group {Group}", string.Join(", ", _options.SubscribedTopics.Select(_options.Qualify)), _options.ConsumerGroup);
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                List<ConsumeResult<string, byte[]>> batch;
-                try
-                {
-                    progress.Polled();
-                    batch = Poll(consumer);
-                }
-                catch (ConsumeException ex)
-                {
-                    logger.LogWarning(ex, "Consume failed: {Reason}", ex.Error.Reason);
-                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-                    continue;
-                }
+        var workers = Math.Max(1, options.Value.ConsumerWorkers);
 
-                if (batch.Count > 0)
-                {
-                    await processor.ProcessBatchAsync([.. batch.Select(IncomingMessage.From)], stoppingToken);
-                    foreach (var result in batch)
-                    {
-                        _pending[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1);
-                    }
-
-                    RecordLag(consumer, batch[^1]);
-                }
-
-                if (batch.Count == 0 || _pending.Count >= _options.CommitEveryMessages
-                    || DateTimeOffset.UtcNow - _lastCommit >= _options.CommitInterval)
-                {
-                    Commit(consumer, _pending.Values.ToList());
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            Commit(consumer, _pending.Values.ToList());
-            consumer.Close();
-        }
-    }
-
-    /// <summary>Waits for one message, then takes what else the client has already fetched, up to a batch.</summary>
-    private List<ConsumeResult<string, byte[]>> Poll(IConsumer<string, byte[]> consumer)
-    {
-        var batch = new List<ConsumeResult<string, byte[]>>();
-        var result = consumer.Consume(TimeSpan.FromMilliseconds(250));
-        while (result?.Message is not null)
-        {
-            batch.Add(result);
-            if (batch.Count >= _options.ConsumeBatchSize)
-            {
-                break;
-            }
-
-            try
-            {
-                result = consumer.Consume(TimeSpan.Zero);
-            }
-            catch (ConsumeException ex)
-            {
-                // What was taken is applied first; the error shows again on the next poll.
-                logger.LogWarning("Consume failed within a batch: {Reason}", ex.Error.Reason);
-                break;
-            }
-        }
-
-        return batch;
-    }
-
-    private void Commit(IConsumer<string, byte[]> consumer, List<TopicPartitionOffset> offsets)
-    {
-        _lastCommit = DateTimeOffset.UtcNow;
-        if (offsets.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            consumer.Commit(offsets);
-            foreach (var offset in offsets)
-            {
-                _pending.Remove(offset.TopicPartition);
-            }
-        }
-        catch (KafkaException ex)
-        {
-            // Not fatal: the offsets stay pending and the inbox absorbs any redelivery.
-            logger.LogWarning("Offset commit failed: {Reason}", ex.Error.Reason);
-        }
-    }
-
-    private static void RecordLag(IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> result)
-    {
-        var watermarks = consumer.GetWatermarkOffsets(result.TopicPartition);
-        if (watermarks.High != Offset.Unset)
-        {
-            MessagingMetrics.ConsumerLag.WithLabels(result.Topic, result.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Set(Math.Max(0, watermarks.High.Value - result.Offset.Value - 1));
-        }
+        // Each worker blocks a pool thread in Kafka's Consume while it waits; the pool gets them up front instead of
+        // discovering the starvation one thread per half second while requests and database continuations queue.
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
+        ThreadPool.SetMinThreads(minWorkers + workers, minIo);
+        var logger = loggers.CreateLogger<ConsumerWorker>();
+        return Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(
+            () => new ConsumerWorker(kafka, processor, progress, options.Value, worker, logger).ConsumeAsync(stoppingToken),
+            stoppingToken)));
     }
 }

@@ -77,14 +77,11 @@ public sealed partial class InboxProcessor
         return outcome;
     }
 
-    /// <param name="savepoint">Within a batch: the savepoint that opens with the inbox row and is released with the handler's changes (no extra round trips).</param>
     private async Task<(InboxOutcome Outcome, bool Enqueued)> ApplyInAsync(
-        NpgsqlTransaction transaction, IncomingMessage message, EventEnvelope envelope, object @event, ParkedMessage? parked, CancellationToken cancellationToken,
-        string? savepoint = null)
+        NpgsqlTransaction transaction, IncomingMessage message, EventEnvelope envelope, object @event, ParkedMessage? parked, CancellationToken cancellationToken)
     {
         await using (var inbox = new NpgsqlCommand(
             $"""
-            {(savepoint is null ? string.Empty : $"savepoint {savepoint};")}
             insert into {_tables.Inbox} (message_id, message_type, topic, kafka_partition, kafka_offset) values (@id, @type, @topic, @partition, @offset)
             on conflict (message_id) do nothing
             """,
@@ -105,12 +102,6 @@ public sealed partial class InboxProcessor
                     await release.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                if (savepoint is not null)
-                {
-                    await using var release = new NpgsqlCommand($"release savepoint {savepoint}", transaction.Connection, transaction);
-                    await release.ExecuteNonQueryAsync(cancellationToken);
-                }
-
                 return (InboxOutcome.Duplicate, false);
             }
         }
@@ -121,11 +112,6 @@ public sealed partial class InboxProcessor
         if (parked is not null)
         {
             _parking.QueueRelease(session, parked.MessageId);
-        }
-
-        if (savepoint is not null)
-        {
-            session.QueueSqlCommand($"release savepoint {savepoint}");
         }
 
         await session.SaveChangesAsync(cancellationToken);

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox.Parking;
 using Platform.Messaging.Outbox;
@@ -15,14 +17,20 @@ namespace Platform.Messaging.Inbox;
 /// flush) for the lot instead of one per message, which is what bounds a single consumer on durable storage.
 /// </summary>
 /// <remarks>
-/// Implementation note: the batch stops at the first message that does not simply apply (its handler throws, says "not
-/// yet", or the message is malformed): its savepoint is rolled back, what came before commits, and that message goes
-/// through the single-message path (retries, parking, dead letters); the batch then resumes after it. Messages are
-/// therefore applied strictly in consumed order, so per-key order and the parking rules are exactly those of the
-/// single path. Exactly once holds as there: the inbox row goes in first, <c>on conflict do nothing</c>.
+/// Implementation note: the batch claims its messages' inbox rows in one statement first (<c>on conflict do
+/// nothing</c>, in the same snapshot as the look-up of held keys, see <see cref="ClaimAsync"/>), so a message costs
+/// only its handler's round trips: the savepoint for the next message travels with the handler's changes. The batch
+/// stops at the first message that does not simply apply (its handler throws, says "not yet", or the message is
+/// malformed): the savepoint is rolled back, the inbox rows claimed for it and the messages after it are deleted again
+/// (they were inserted by this very transaction, so nothing of them remains), what came before commits, and that
+/// message goes through the single-message path (retries, parking, dead letters); the batch then resumes after it.
+/// Messages are therefore applied strictly in consumed order, so per-key order and the parking rules are exactly those
+/// of the single path, and exactly once holds as there.
 /// </remarks>
 public sealed partial class InboxProcessor
 {
+    private const string Savepoint = "message";
+
     public async Task<IReadOnlyList<InboxOutcome>> ProcessBatchAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
         var outcomes = new List<InboxOutcome>(messages.Count);
@@ -54,47 +62,47 @@ public sealed partial class InboxProcessor
 
     private async Task<List<InboxOutcome>> ApplyBatchAsync(IReadOnlyList<IncomingMessage> messages, int start, CancellationToken cancellationToken)
     {
-        var outcomes = new List<InboxOutcome>();
+        var batch = Decode(messages, start);
+        var outcomes = new List<InboxOutcome>(batch.Count);
+        if (batch.Count == 0)
+        {
+            return outcomes;
+        }
+
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var held = await HeldKeysAsync(transaction, messages.Skip(start), cancellationToken);
+        var (held, claimed) = await ClaimAsync(transaction, batch, cancellationToken);
+        var applied = new HashSet<Guid>();
         var enqueued = false;
-        var types = new List<string>();
-        foreach (var message in messages.Skip(start))
+        foreach (var (message, envelope, @event) in batch)
         {
-            var envelope = EventEnvelope.FromHeaders(message.Headers, out _);
-            if (envelope is null)
-            {
-                break;
-            }
-
-            var type = _types.Resolve(envelope.Type, envelope.SchemaVersion);
-            if (type is null || !_handlers.Handles(type))
+            var key = ParkingLot.KeyOf(message, envelope);
+            if (@event is null)
             {
                 outcomes.Add(InboxOutcome.Ignored);
-                types.Add(envelope.Type);
-                continue;
             }
-
-            var key = ParkingLot.KeyOf(message, envelope);
-            if (key is not null && held.Contains((message.Topic, key)))
+            else if (key is not null && held.Contains((message.Topic, key)))
             {
                 await _parking.ParkBehindAsync(transaction, message, envelope.MessageId, key, envelope.Type, cancellationToken);
+                await NextSavepointAsync(transaction, cancellationToken);
                 outcomes.Add(InboxOutcome.Parked);
-                types.Add(envelope.Type);
-                continue;
             }
-
-            var outcome = await TryApplyAsync(transaction, message, envelope, type, cancellationToken);
-            if (outcome is null)
+            else if (!claimed.Contains(envelope.MessageId) || applied.Contains(envelope.MessageId))
             {
+                outcomes.Add(InboxOutcome.Duplicate);
+            }
+            else if (await TryHandleAsync(transaction, envelope, @event, cancellationToken) is { } outboxEnqueued)
+            {
+                applied.Add(envelope.MessageId);
+                enqueued |= outboxEnqueued;
+                outcomes.Add(InboxOutcome.Applied);
+            }
+            else
+            {
+                await UnclaimAsync(transaction, claimed.Except(applied).ToArray(), cancellationToken);
                 break;
             }
-
-            enqueued |= outcome.Value.Enqueued;
-            outcomes.Add(outcome.Value.Outcome);
-            types.Add(envelope.Type);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -107,62 +115,92 @@ public sealed partial class InboxProcessor
         for (var i = 0; i < outcomes.Count; i++)
         {
             var label = outcomes[i] switch { InboxOutcome.Applied => "applied", InboxOutcome.Duplicate => "duplicate", InboxOutcome.Parked => "parked", _ => "ignored" };
-            MessagingMetrics.Consumed.WithLabels(messages[start + i].Topic, types[i], label).Inc();
+            MessagingMetrics.Consumed.WithLabels(batch[i].Message.Topic, batch[i].Envelope.Type, label).Inc();
             if (outcomes[i] == InboxOutcome.Applied)
             {
-                MessagingMetrics.HandlerDuration.WithLabels(types[i]).Observe(perMessage);
+                MessagingMetrics.HandlerDuration.WithLabels(batch[i].Envelope.Type).Observe(perMessage);
             }
         }
 
         return outcomes;
     }
 
-    /// <summary>Applies one message under a savepoint; null (savepoint rolled back) when it must take the single path.</summary>
-    private async Task<(InboxOutcome Outcome, bool Enqueued)?> TryApplyAsync(
-        NpgsqlTransaction transaction, IncomingMessage message, EventEnvelope envelope, Type type, CancellationToken cancellationToken)
+    /// <summary>
+    /// The messages from <paramref name="start"/> up to the first one without a usable envelope or payload (that one takes
+    /// the single path); the event is null for a type the service does not handle.
+    /// </summary>
+    private List<(IncomingMessage Message, EventEnvelope Envelope, object? Event)> Decode(IReadOnlyList<IncomingMessage> messages, int start)
     {
-        object? @event;
-        try
+        var batch = new List<(IncomingMessage, EventEnvelope, object?)>(messages.Count - start);
+        foreach (var message in messages.Skip(start))
         {
-            @event = JsonSerializer.Deserialize(message.Payload, type, EventTypeRegistry.JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return null;
+            if (EventEnvelope.FromHeaders(message.Headers, out _) is not { } envelope)
+            {
+                break;
+            }
+
+            var type = _types.Resolve(envelope.Type, envelope.SchemaVersion);
+            if (type is null || !_handlers.Handles(type))
+            {
+                batch.Add((message, envelope, null));
+                continue;
+            }
+
+            try
+            {
+                if (JsonSerializer.Deserialize(message.Payload, type, EventTypeRegistry.JsonOptions) is not { } @event)
+                {
+                    break;
+                }
+
+                batch.Add((message, envelope, @event));
+            }
+            catch (JsonException)
+            {
+                break;
+            }
         }
 
-        if (@event is null)
-        {
-            return null;
-        }
+        return batch;
+    }
 
+    /// <summary>Runs one handler under the current savepoint; true when it enqueued outbox events, null when it must take the single path.</summary>
+    private async Task<bool?> TryHandleAsync(NpgsqlTransaction transaction, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
+    {
         using var activity = Source.StartActivity($"consume {envelope.Type}", ActivityKind.Consumer, envelope.TraceParent);
+        activity?.SetTag("messaging.system", "kafka");
+        activity?.SetTag("messaging.message.id", envelope.MessageId.ToString());
         using var correlation = CorrelationContext.Begin(envelope.CorrelationId, envelope.MessageId.ToString());
         try
         {
-            return await ApplyInAsync(transaction, message, envelope, @event, null, cancellationToken, savepoint: "message");
+            await using var scope = _services.CreateAsyncScope();
+            await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
+            await _handlers.DispatchAsync(scope.ServiceProvider, @event, envelope, session, cancellationToken);
+
+            // The next message's savepoint goes with this one's changes: no round trip of its own.
+            session.QueueSqlCommand($"release savepoint {Savepoint}");
+            session.QueueSqlCommand($"savepoint {Savepoint}");
+            await session.SaveChangesAsync(cancellationToken);
+            return EventOutbox.TakeEnqueued(session);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !TransientFailures.IsTransient(ex))
         {
-            await transaction.RollbackAsync("message", cancellationToken);
             return null;
         }
     }
 
-    private async Task<HashSet<(string Topic, string Key)>> HeldKeysAsync(
-        NpgsqlTransaction transaction, IEnumerable<IncomingMessage> messages, CancellationToken cancellationToken)
+    private static async Task NextSavepointAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var keys = messages.Select(m => (m.Topic, Key: ParkingLot.KeyOf(m, null) ?? string.Empty)).Distinct().ToList();
-        await using var command = new NpgsqlCommand(
-            $"select distinct topic, message_key from {_tables.Parked} where message_key = any(@keys)", transaction.Connection, transaction);
-        command.Parameters.AddWithValue("keys", NpgsqlDbType.Array | NpgsqlDbType.Text, keys.Select(k => k.Key).Distinct().ToArray());
-        var held = new HashSet<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            held.Add((reader.GetString(0), reader.GetString(1)));
-        }
+        await using var command = new NpgsqlCommand($"release savepoint {Savepoint}; savepoint {Savepoint}", transaction.Connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
-        return held;
+    /// <summary>Undoes the failed message's changes and the inbox rows this batch claimed but did not apply.</summary>
+    private async Task UnclaimAsync(NpgsqlTransaction transaction, Guid[] unapplied, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"rollback to savepoint {Savepoint}; delete from {_tables.Inbox} where message_id = any(@ids)", transaction.Connection, transaction);
+        command.Parameters.AddWithValue("ids", unapplied);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

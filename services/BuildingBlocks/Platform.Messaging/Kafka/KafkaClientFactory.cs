@@ -38,13 +38,14 @@ public sealed class KafkaClientFactory(IOptions<MessagingOptions> options)
         return builder.Build();
     }
 
-    public IConsumer<string, byte[]> CreateConsumer(Action<ConsumerBuilder<string, byte[]>>? configure = null)
+    /// <param name="worker">Which of the replica's consumer workers (<c>Messaging:ConsumerWorkers</c>) the client is, for its client id.</param>
+    public IConsumer<string, byte[]> CreateConsumer(int worker = 0, Action<ConsumerBuilder<string, byte[]>>? configure = null)
     {
         var builder = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = _options.BootstrapServers,
             GroupId = _options.ConsumerGroup,
-            ClientId = $"{_options.ServiceName}-consumer",
+            ClientId = $"{_options.ServiceName}-consumer-{worker}",
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,

@@ -8,25 +8,21 @@ namespace Platform.Messaging.Outbox;
 public sealed partial class OutboxRelay
 {
     /// <summary>
-    /// A replica that freezes while holding the relay lock must not hold it for hours: PostgreSQL ends the transaction
-    /// once idle for <c>RelayIdleTimeout</c>, and keepalives probe a peer that vanished from the network.
+    /// Takes the relay's lock, if free, in one round trip with the guards of its transaction: a replica that freezes while
+    /// holding the lock must not hold it for hours, so PostgreSQL ends the transaction once idle for <c>RelayIdleTimeout</c>,
+    /// and keepalives probe a peer that vanished from the network.
     /// </summary>
-    private async Task GuardTransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private async Task<bool> TryLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var idle = (long)Math.Max(_options.RelayIdleTimeout.TotalMilliseconds, 2 * _options.ProduceTimeout.TotalMilliseconds);
         await using var command = new NpgsqlCommand(
             $"""
             set local idle_in_transaction_session_timeout = {idle};
-            set local tcp_keepalives_idle = 30; set local tcp_keepalives_interval = 10; set local tcp_keepalives_count = 3
+            set local tcp_keepalives_idle = 30; set local tcp_keepalives_interval = 10; set local tcp_keepalives_count = 3;
+            select pg_try_advisory_xact_lock(hashtext(@lock))
             """,
             connection,
             transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<bool> TryLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("select pg_try_advisory_xact_lock(hashtext(@lock))", connection, transaction);
         command.Parameters.AddWithValue("lock", tables.Outbox);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -95,7 +95,6 @@ public sealed partial class OutboxRelay(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await GuardTransactionAsync(connection, transaction, cancellationToken);
         if (!await TryLockAsync(connection, transaction, cancellationToken))
         {
             progress.Idle();
