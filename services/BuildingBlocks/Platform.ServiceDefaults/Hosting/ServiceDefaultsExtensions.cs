@@ -26,6 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
         builder.AddRequestLimits();
+        builder.AddGracefulShutdown();
         builder.Services.AddAuthorizationDocumentation();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
@@ -41,6 +42,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseEventStreamsEndingOnShutdown();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapManagementEndpoints();
