@@ -70,7 +70,7 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
     {
         var status = File.ReadLines($"/proc/{process.ProcessId}/status")
             .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal))
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Select(parts => $"{parts[0].TrimEnd(':')} {long.Parse(parts[1], CultureInfo.InvariantCulture) / 1024} MiB");
         return string.Join(", ", status);
     }
