@@ -85,10 +85,16 @@ public sealed class ReviewFindingsTests
         {
             var sleep = (long?)Workloads.MainContainer(deployment)["lifecycle"]?["preStop"]?["sleep"]?["seconds"];
             var grace = (long?)Workloads.PodSpec(deployment)["terminationGracePeriodSeconds"] ?? 30;
+            var shutdown = Workloads.MainContainer(deployment)["env"]?.AsArray()
+                .SingleOrDefault(e => (string?)e!["name"] == "Hosting__ShutdownTimeoutSeconds")?["value"];
 
             Assert.True(sleep > 0, $"{deployment}: no preStop sleep");
-            // preStop, then up to 10 s for the host's shutdown (the services' target), within the grace period.
-            Assert.True(sleep + 10 <= grace, $"{deployment}: preStop {sleep}s + 10s shutdown exceed the {grace}s grace period");
+            Assert.True(shutdown is not null, $"{deployment}: the host's shutdown timeout is not set (Hosting__ShutdownTimeoutSeconds)");
+            var timeout = long.Parse((string)shutdown!, System.Globalization.CultureInfo.InvariantCulture);
+            // preStop, then the host's shutdown bounded by its timeout (the services' target is 10 s), within the grace period:
+            // the kubelet's SIGKILL must never cut a shutdown that is still within its own timeout.
+            Assert.InRange(timeout, 1, 10);
+            Assert.True(sleep + timeout < grace, $"{deployment}: preStop {sleep}s + shutdown timeout {timeout}s reach the {grace}s grace period");
         }
     }
 

@@ -55,6 +55,34 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The operating-system process id, or null before <see cref="Start"/>.</summary>
+    public int? ProcessId => _process?.Id;
+
+    /// <summary>
+    /// Resident set size (<c>VmRSS</c> of <c>/proc/&lt;pid&gt;/status</c>): what the kernel charges the process, the figure a container's
+    /// memory limit is held against; null when the process is not running or /proc is unavailable.
+    /// </summary>
+    public long? ResidentBytes
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return null;
+            }
+
+            var status = $"/proc/{process.Id}/status";
+            if (!File.Exists(status))
+            {
+                return null;
+            }
+
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return kilobytes is null ? null : long.Parse(kilobytes, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public string RecentOutput => string.Join('\n', _output.TakeLast(80));
 
     public void Start()
@@ -126,6 +154,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM), as Kubernetes does when it deletes a pod.</summary>
+    public void Terminate()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+                ?? throw new InvalidOperationException("Could not run kill.");
+            kill.WaitForExit();
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class SseClient : IAsyncDisposable
 
     public System.Net.HttpStatusCode StatusCode => _response.StatusCode;
 
+    /// <summary>Completes when the server has ended the stream (or the connection broke).</summary>
+    public Task Ended => _reader.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
     public static async Task<SseClient> ConnectAsync(HttpClient client, string path, string? lastEventId = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);

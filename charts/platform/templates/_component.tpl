@@ -18,6 +18,8 @@ $(VAR), which only expands variables defined earlier in the list.
   value: {{ $c.ports.http | quote }}
 - name: Management__Port
   value: {{ $c.ports.management | quote }}
+- name: Hosting__ShutdownTimeoutSeconds
+  value: {{ $c.shutdownTimeoutSeconds | int64 | quote }}
 {{- with $v.observability.otlpEndpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}

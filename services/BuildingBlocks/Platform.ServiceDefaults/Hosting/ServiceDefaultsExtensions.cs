@@ -27,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformHealthChecks();
         builder.AddPlatformAuthentication();
         builder.AddRequestLimits();
+        builder.AddGracefulShutdown();
         builder.Services.AddAuthorizationDocumentation();
         builder.Services.AddPlatformOpenApiConventions();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -44,6 +45,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseEventStreamsEndingOnShutdown();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapManagementEndpoints();

@@ -23,8 +23,12 @@ public static class StreamFeed
 
     public static async Task<IResult> HandleAsync(
         HttpContext http, ClaimsPrincipal user, FeedHub hub, IOptions<CommunicationOptions> options, IOptions<JsonOptions> json,
-        string? lastEventId, CancellationToken cancellationToken)
+        IHostApplicationLifetime lifetime, string? lastEventId, CancellationToken requestAborted)
     {
+        // A feed never ends by itself: it ends with the client, or when the service starts stopping (SIGTERM), so that the
+        // host's shutdown is not held until its timeout; the client reconnects to another replica with Last-Event-ID.
+        using var feedEnds = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = feedEnds.Token;
         var cityId = user.CityId()!;
         var resumeFrom = http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? lastEventId;
         long after;
@@ -51,7 +55,7 @@ public static class StreamFeed
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The client went away: the normal end of a feed.
+            // The client went away, or the service is stopping: the normal ends of a feed.
         }
         finally
         {

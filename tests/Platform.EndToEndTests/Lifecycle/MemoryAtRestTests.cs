@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Platform.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Platform.EndToEndTests.Lifecycle;
+
+/// <summary>
+/// Each component at rest — started, ready, connected to PostgreSQL and the broker, idle for a few seconds — must fit in the
+/// memory its pod requests in the chart (charts/platform/values.yaml, <c>resources.requests.memory</c>), which is set from
+/// these figures (docs/deploy.md "Memory at rest"). The figure is the resident set size (<c>VmRSS</c>), what the kernel
+/// charges to the container. Run it on the Release build the images use:
+/// <c>dotnet test -c Release tests/Platform.EndToEndTests --filter FullyQualifiedName~MemoryAtRest --logger "console;verbosity=detailed"</c>.
+/// </summary>
+public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly List<ServiceProcess> _processes = [];
+    private string _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infra = await TestInfrastructure.GetAsync();
+        var database = _database = await infra.CreateDatabaseAsync("memory_at_rest");
+        var ns = infra.CreateTopicNamespace();
+        var services = PlatformProcesses.Services.Keys
+            .Select(name => PlatformProcesses.Service(name, database, infra.Broker.BootstrapServers, ns))
+            .ToList();
+        _processes.AddRange([.. services, PlatformProcesses.Gateway(services)]);
+        foreach (var process in _processes)
+        {
+            process.Start();
+        }
+
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(120))));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Every_component_at_rest_fits_in_the_memory_its_pod_requests()
+    {
+        // At rest: the consumers have joined, the relays and sweepers have run a few passes, nothing is being asked.
+        await Task.Delay(TimeSpan.FromSeconds(10));
+
+        var requested = RequestedMemory();
+        foreach (var process in _processes)
+        {
+            var rss = process.ResidentBytes ?? throw new InvalidOperationException($"{process.Name} is not running:\n{process.RecentOutput}");
+            var request = requested.GetValueOrDefault(process.Name, requested["componentDefaults"]);
+            output.WriteLine($"{process.Name}: VmRSS {rss / 1024.0 / 1024:F0} MiB ({Split(process)}; requests {request / 1024 / 1024} Mi, {BuildConfiguration.Name} build)");
+            Assert.True(rss < request, $"{process.Name} uses {rss / 1024 / 1024} MiB at rest, more than the {request / 1024 / 1024} Mi its pod requests");
+        }
+
+        // For the capacity note: the PostgreSQL connections the six processes hold open at rest (all share one database here).
+        await using var connection = new Npgsql.NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("select count(*) - 1 from pg_stat_activity where datname = current_database()", connection);
+        output.WriteLine($"PostgreSQL connections held at rest by the five services: {await count.ExecuteScalarAsync()}");
+    }
+
+    /// <summary>Anonymous (heaps, JIT-compiled code) and file-backed (mapped assemblies and native libraries, shareable) parts of the RSS.</summary>
+    private static string Split(ServiceProcess process)
+    {
+        var status = File.ReadLines($"/proc/{process.ProcessId}/status")
+            .Where(l => l.StartsWith("RssAnon:", StringComparison.Ordinal) || l.StartsWith("RssFile:", StringComparison.Ordinal))
+            .Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(parts => $"{parts[0].TrimEnd(':')} {long.Parse(parts[1], CultureInfo.InvariantCulture) / 1024} MiB");
+        return string.Join(", ", status);
+    }
+
+    /// <summary>
+    /// The memory request of each component in the chart's values.yaml (its own, else <c>componentDefaults</c>'), read as text:
+    /// each <c>memory:</c> under a <c>requests:</c> belongs to the nearest component heading above it.
+    /// </summary>
+    private static Dictionary<string, long> RequestedMemory()
+    {
+        var requests = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? owner = null;
+        var inRequests = false;
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot.Path, "charts", "platform", "values.yaml")))
+        {
+            if (Heading().Match(line) is { Success: true } heading)
+            {
+                owner = heading.Groups["name"].Value;
+            }
+
+            inRequests = line.TrimStart().StartsWith("requests:", StringComparison.Ordinal) || (inRequests && !line.TrimStart().StartsWith("limits:", StringComparison.Ordinal));
+            if (inRequests && owner is not null && MemoryValue().Match(line) is { Success: true } memory && !requests.ContainsKey(owner))
+            {
+                requests[owner] = long.Parse(memory.Groups["mi"].Value, CultureInfo.InvariantCulture) * 1024 * 1024;
+            }
+        }
+
+        return requests;
+    }
+
+    [GeneratedRegex(@"^(?:(?<name>componentDefaults)|  (?<name>gateway|cost-sharing|compensation-fund|trust-score|evaluation|communication)):\s*$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s+memory:\s*(?<mi>\d+)Mi\s*$")]
+    private static partial Regex MemoryValue();
+}
