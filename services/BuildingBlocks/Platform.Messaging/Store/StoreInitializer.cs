@@ -16,14 +16,36 @@ public sealed class StoreInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <remarks>
+    /// Implementation note: replicas starting together would race to create the same tables, and PostgreSQL's DDL is
+    /// not idempotent under concurrency (one fails with a duplicate-object error). A session advisory lock per schema,
+    /// held on a connection of its own while the changes are applied, lets one replica migrate and the others wait
+    /// and then find the schema up to date.
+    /// </remarks>
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
-        await using (var command = dataSource.CreateCommand(tables.CreateSql))
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtext('platform-migrate:' || @schema))", lockConnection))
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            take.Parameters.AddWithValue("schema", tables.Schema);
+            await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        logger.LogInformation("Schema {Schema} is up to date", tables.Schema);
+        try
+        {
+            await using (var command = dataSource.CreateCommand(tables.CreateSql))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            logger.LogInformation("Schema {Schema} is up to date", tables.Schema);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext('platform-migrate:' || @schema))", lockConnection);
+            release.Parameters.AddWithValue("schema", tables.Schema);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
 }
