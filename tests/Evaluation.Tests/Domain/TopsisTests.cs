@@ -7,10 +7,12 @@ namespace Evaluation.Tests.Domain;
 public sealed class TopsisTests
 {
     /// <summary>
-    /// C.-L. Hwang and K. Yoon, "Multiple Attribute Decision Making: Methods and Applications" (Springer, 1981), the
-    /// fighter-aircraft selection example: maximum speed, ferry range, maximum payload, acquisition cost (a cost),
-    /// reliability and manoeuvrability, weights 0.2, 0.1, 0.1, 0.1, 0.2, 0.3. Published closeness: A1 0.643, A2 0.268,
-    /// A3 0.613, A4 0.312, so A1 ≻ A3 ≻ A4 ≻ A2.
+    /// C.-L. Hwang and K. Yoon, "Multiple Attribute Decision Making: Methods and Applications — A State-of-the-Art
+    /// Survey" (Springer, 1981, doi:10.1007/978-3-642-48318-9), pp. 133–134, the fighter-aircraft selection example:
+    /// maximum speed (Mach), ferry range (NM), maximum payload (lb), acquisition cost (10⁶ $, the one cost criterion),
+    /// reliability and manoeuvrability (rated on the book's 1–9 interval scale), weights 0.2, 0.1, 0.1, 0.1, 0.2, 0.3.
+    /// The book's table gives the separations S⁺ = 0.0545, 0.1197, 0.0580, 0.1009 and S⁻ = 0.0983, 0.0439, 0.0920,
+    /// 0.0458 and the relative closeness C = 0.643, 0.268, 0.613, 0.312, so A1 ≻ A3 ≻ A4 ≻ A2.
     /// </summary>
     [Fact]
     public void HwangAndYoonFighterAircraftExample()
@@ -25,11 +27,13 @@ public sealed class TopsisTests
 
         var result = Topsis.Rank(["A1", "A2", "A3", "A4"], [0.2, 0.1, 0.1, 0.1, 0.2, 0.3], [true, true, true, false, true, true], matrix);
 
-        // The book rounds its intermediate figures, so its closeness values agree with exact arithmetic to ±0.001.
+        // The book rounds its intermediate figures to four places, so exact arithmetic agrees with its separations to
+        // ±0.0001 and with its closeness to ±0.001 (A3: 0.6135 exactly against the book's 0.613).
+        Assert.All(result.Zip([0.0545, 0.1197, 0.0580, 0.1009]), x => Assert.Equal(x.Second, x.First.DistanceToIdeal, 0.0001));
+        Assert.All(result.Zip([0.0983, 0.0439, 0.0920, 0.0458]), x => Assert.Equal(x.Second, x.First.DistanceToAntiIdeal, 0.0001));
         Assert.All(result.Zip([0.643, 0.268, 0.613, 0.312]), x => Assert.Equal(x.Second, x.First.Closeness, 0.001));
+        Assert.Equal(["A1", "A2", "A3", "A4"], result.Select(r => r.Alternative));
         Assert.Equal([1, 4, 2, 3], result.Select(r => r.Rank));
-        Assert.Equal(0.0546, result[0].DistanceToIdeal, 4);
-        Assert.Equal(0.0984, result[0].DistanceToAntiIdeal, 4);
     }
 
     [Fact]
