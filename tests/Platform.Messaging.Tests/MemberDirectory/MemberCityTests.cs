@@ -20,9 +20,24 @@ public sealed class MemberCityTests
     }
 
     [Fact]
-    public void AnUnknownCityHasNotJoined()
+    public void AnUnknownCityHasOnlyItsId()
     {
-        Assert.False(MemberCity.Unknown("hangzhou").HasJoined);
+        var city = MemberCity.Unknown("hangzhou");
+
+        Assert.Equal(("hangzhou", string.Empty, string.Empty, 0L), (city.CityId, city.Name, city.Province, city.Version));
+        Assert.Null(city.JoinedAt);
+        Assert.False(city.HasJoined);
+    }
+
+    [Fact]
+    public void ASecondJoinWithOtherDetailsChangesNothing()
+    {
+        var city = MemberCity.Unknown("hangzhou");
+        city.Join("杭州", "浙江", JoinedAt);
+
+        city.Join("别名", "别省", JoinedAt);
+
+        Assert.Equal(("杭州", "浙江", MemberCity.JoinedVersion), (city.Name, city.Province, city.Version));
     }
 
     [Fact]
