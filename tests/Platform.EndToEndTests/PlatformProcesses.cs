@@ -39,7 +39,7 @@ public static class PlatformProcesses
             ["Logging__LogLevel__Default"] = "Warning",
 
             // Trust-score only: its clock runs three days ahead and a commitment defaults one day after its due date, so a
-            // settlement due today defaults within seconds (issue 11's end-to-end default); settlements due later are unaffected.
+            // settlement due today defaults within seconds (end-to-end default); settlements due later are unaffected.
             ["Trust__ClockOffset"] = "3.00:00:00",
             ["Trust__GracePeriod"] = "1.00:00:00",
             ["Trust__SweepInterval"] = "00:00:01",

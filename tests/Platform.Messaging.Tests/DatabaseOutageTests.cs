@@ -53,11 +53,18 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
         }
 
         _postgres = await LocalPostgresServer.StartAsync(_root, port);
-        var applied = await Eventually.Until(
-            () => PostAsync("outage-key", new WidgetChanged("w-outage", 1)),
+        var answers = new List<string>();
+        var applied = await AnswersOnTimeout(answers, () => Eventually.Until(
+            async () =>
+            {
+                var response = await PostAsync("outage-key", new WidgetChanged("w-outage", 1));
+                answers.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                return response;
+            },
             response => response.StatusCode == HttpStatusCode.Created,
             TimeSpan.FromSeconds(60),
-            "the same request to succeed once the database is back");
+            "the same request to succeed once the database is back"));
+        Assert.DoesNotContain(answers, a => a.StartsWith("500", StringComparison.Ordinal));
         using var replay = await PostAsync("outage-key", new WidgetChanged("w-outage", 1));
 
         Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
@@ -65,6 +72,18 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
         Assert.True(replay.Headers.Contains("Idempotency-Replayed"));
         Assert.Equal([1], await _probe.AppliedAsync("w-outage"));
         Assert.Equal(1, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-outage'"));
+    }
+
+    private static async Task<T> AnswersOnTimeout<T>(List<string> answers, Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nanswers:\n{string.Join('\n', answers.Distinct())}", e);
+        }
     }
 
     private Task<HttpResponseMessage> PostAsync(string key, WidgetChanged body)

@@ -23,8 +23,9 @@ public static class ProxyExtensions
         {
             // YARP's window defaults to 60 s whatever the clusters' reactivation period: a destination brought back
             // after 10 s failed again on its first answer, as the old failures still filled the window, and stayed
-            // out for a minute. A window no longer than the reactivation period lets it back within 15 s.
-            o.DetectionWindowSize = configuration.GetValue("PassiveHealth:DetectionWindow", TimeSpan.FromSeconds(10));
+            // out for a minute. A window well inside the reactivation period (10 s) has forgotten the failures that
+            // took the destination out by the time it is tried again, so it is back within 15 s.
+            o.DetectionWindowSize = configuration.GetValue("PassiveHealth:DetectionWindow", TimeSpan.FromSeconds(5));
         });
         services.AddOptions<RetryOptions>().BindConfiguration(RetryOptions.SectionName);
         services.AddSingleton<IForwarderHttpClientFactory, RetryingForwarderHttpClientFactory>();

@@ -5,7 +5,7 @@ public sealed class CommunicationOptions
 {
     public const string SectionName = "Communication";
 
-    /// <summary>Acknowledgement deadlines by level (issue 13's defaults).</summary>
+    /// <summary>Acknowledgement deadlines by level (the defaults).</summary>
     public DeadlineSettings AcknowledgementDeadlines { get; set; } = new();
 
     /// <summary>How often overdue acknowledgements and stale snapshots are looked for.</summary>

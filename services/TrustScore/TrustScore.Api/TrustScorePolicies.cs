@@ -3,7 +3,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace TrustScore.Api;
 
-/// <summary>Who may do what in trust-score, beyond the shared policies (issue 11, "Access").</summary>
+/// <summary>Who may do what in trust-score, beyond the shared policies ("Access").</summary>
 public static class TrustScorePolicies
 {
     /// <summary>A member city acting for itself: peer reports, appeals.</summary>

@@ -2,7 +2,7 @@ using Communication.Api.Domain.Feed;
 
 namespace Communication.Tests.Feed;
 
-/// <summary>A city's feed numbering: the SSE event id a reconnect resumes after (issue 13, <c>Last-Event-ID</c>).</summary>
+/// <summary>A city's feed numbering: the SSE event id a reconnect resumes after (<c>Last-Event-ID</c>).</summary>
 public sealed class FeedEntryTests
 {
     private static readonly FeedWarning Red = new(

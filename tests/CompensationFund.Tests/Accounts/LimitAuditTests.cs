@@ -5,7 +5,7 @@ using CompensationFund.Tests.Support;
 namespace CompensationFund.Tests.Accounts;
 
 /// <summary>
-/// Audit of limit changes (issue 9): every change is an event with who and why, and a floor that guards the fund's money
+/// Audit of limit changes: every change is an event with who and why, and a floor that guards the fund's money
 /// (bank, pools, earmarks) is not lifted by one person.
 /// </summary>
 public sealed class LimitAuditTests(FundFixture fund) : IClassFixture<FundFixture>

@@ -6,7 +6,7 @@ using CompensationFund.Tests.Support;
 namespace CompensationFund.Tests.Banking;
 
 /// <summary>
-/// Bank statement imports as a finance auditor tries them (issue 9): failing lines refuse the whole file before anything
+/// Bank statement imports as a finance auditor tries them: failing lines refuse the whole file before anything
 /// changes, references posted elsewhere are matched, another city's code is a conflict, the upload's charset is honoured,
 /// and unmatched lines stay listed until finance matches them by hand.
 /// </summary>

@@ -5,7 +5,7 @@ using Platform.Testing;
 namespace CompensationFund.Tests.Compensation;
 
 /// <summary>
-/// The money holes of the compensation lifecycle (issue 9): a clawback takes only what is held back or was actually
+/// The money holes of the compensation lifecycle: a clawback takes only what is held back or was actually
 /// paid, only after full approval, and a partial one leaves the rest of the hold-back releasable; releases and clawbacks
 /// need the approval quorum; a rejection is not an approval; an approved reservation never lapses on its own.
 /// </summary>

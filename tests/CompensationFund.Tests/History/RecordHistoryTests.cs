@@ -7,7 +7,7 @@ using Platform.Testing;
 namespace CompensationFund.Tests.History;
 
 /// <summary>
-/// Proposals, obligations and settlements keep their history as events (issue 9): every state a record passed through
+/// Proposals, obligations and settlements keep their history as events: every state a record passed through
 /// is readable, in the order the database recorded it, not only the latest document.
 /// </summary>
 public sealed class RecordHistoryTests(FundFixture fund) : IClassFixture<FundFixture>

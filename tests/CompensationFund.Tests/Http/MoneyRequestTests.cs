@@ -5,7 +5,7 @@ using static CompensationFund.Tests.Support.Ledger;
 namespace CompensationFund.Tests.Http;
 
 /// <summary>
-/// Money-moving requests (issue 9, "Amounts" and "Idempotency"): an amount is exact to the fen however many digits it
+/// Money-moving requests ("Amounts" and "Idempotency"): an amount is exact to the fen however many digits it
 /// is sent with and within the ledger's range, identifiers are plain text, and every such POST carries an
 /// <c>Idempotency-Key</c> that recognises a retry by its content.
 /// </summary>

@@ -4,7 +4,7 @@ using CompensationFund.Tests.Support;
 namespace CompensationFund.Tests.Ledger;
 
 /// <summary>
-/// A back-dated posting may not break a floor at any later date of an open period (issue 9): the bank's balance as of
+/// A back-dated posting may not break a floor at any later date of an open period: the bank's balance as of
 /// each later day, with the posting counted, stays above its floor, not only the balance today. One scenario per class:
 /// it needs the bank's history to itself.
 /// </summary>

@@ -5,7 +5,7 @@ using static CompensationFund.Tests.Support.Ledger;
 namespace CompensationFund.Tests.Ledger;
 
 /// <summary>
-/// Separation of duties (issue 9): the generic endpoints act only on manual entries and accounts that take manual
+/// Separation of duties: the generic endpoints act only on manual entries and accounts that take manual
 /// entries; a domain entry changes only through its own operation, which enforces its rules (the quorum, the purpose).
 /// </summary>
 public sealed class SeparationOfDutiesTests(FundFixture fund) : IClassFixture<FundFixture>

@@ -10,7 +10,7 @@ using static CompensationFund.Tests.Support.Ledger;
 namespace CompensationFund.Tests.Ledger;
 
 /// <summary>
-/// Tamper evidence beyond any anchor (issue 9): lines sealed into a hash chain that reconciliation verifies, each closed
+/// Tamper evidence beyond any anchor: lines sealed into a hash chain that reconciliation verifies, each closed
 /// period's Merkle root, a city's inclusion proofs checked with the independent verifier in <c>tools/</c>, and an event
 /// log the service's role cannot rewrite. One class, one database: it closes last month.
 /// </summary>

@@ -5,7 +5,7 @@ using static CompensationFund.Tests.Support.Ledger;
 namespace CompensationFund.Tests.Periods;
 
 /// <summary>
-/// The ledger runs on its own zone's calendar (<c>Fund:TimeZone</c>, Asia/Shanghai by default), not UTC (issue 9). The
+/// The ledger runs on its own zone's calendar (<c>Fund:TimeZone</c>, Asia/Shanghai by default), not UTC. The
 /// fixture picks a zone whose date differs from UTC's at the hour the tests run — fourteen hours ahead in the UTC
 /// afternoon, twelve behind in the UTC morning — so the test tells the two apart at any hour.
 /// </summary>

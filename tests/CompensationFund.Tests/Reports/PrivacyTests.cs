@@ -3,7 +3,7 @@ using CompensationFund.Tests.Support;
 
 namespace CompensationFund.Tests.Reports;
 
-/// <summary>Privacy between cities (issue 9): a city sees its own share of a contribution call and its own amounts on its statement.</summary>
+/// <summary>Privacy between cities: a city sees its own share of a contribution call and its own amounts on its statement.</summary>
 public sealed class PrivacyTests(FundFixture fund) : IClassFixture<FundFixture>
 {
     /// <summary>Today on the ledger's calendar (Asia/Shanghai, eight hours ahead of UTC).</summary>

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Evaluation.Tests.Domain;
 
-/// <summary>One assessor's scores of one subject (issue 12: editable until the round closes, one per assessor and subject).</summary>
+/// <summary>One assessor's scores of one subject (editable until the round closes, one per assessor and subject).</summary>
 public sealed class AssessmentTests
 {
     private static readonly Guid Round = Guid.Parse("6f1c7d52-3a0e-4c55-9a43-0d4f3b8a9e11");

@@ -9,7 +9,7 @@ using Platform.Testing;
 namespace Platform.Benchmarks.Communication;
 
 /// <summary>
-/// Fan-out of one warning to many live feeds (issue 13): <c>clients</c> SSE connections to communication (a Release process,
+/// Fan-out of one warning to many live feeds: <c>clients</c> SSE connections to communication (a Release process,
 /// against a local PostgreSQL and the embedded broker), spread over <c>cities</c> reached cities; one warning naming them all is
 /// issued per round, and each connection's delivery latency is taken from just before the POST to the event's arrival. Reports
 /// p50/p99/max per round and the service's resident memory idle, with the connections open, and after the rounds.

@@ -13,7 +13,7 @@ using Platform.Testing;
 namespace Platform.Benchmarks.Evaluation;
 
 /// <summary>
-/// Publishing an evaluation round of <c>subjects × criteria × assessors</c> (issue 12: 300 × 12 × 25, goal under 1 s): the
+/// Publishing an evaluation round of <c>subjects × criteria × assessors</c> (300 × 12 × 25, goal under 1 s): the
 /// results calculation in process (group scores, inflation, composite, Krippendorff's α over the panel, TOPSIS), then
 /// POST …/publish through the real API on durable PostgreSQL (fsync on), which loads every assessment, computes, stores
 /// the immutable results and enqueues the events in one transaction. Time and memory are reported, never asserted.

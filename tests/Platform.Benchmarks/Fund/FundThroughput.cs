@@ -72,7 +72,7 @@ public static class FundThroughput
 
     /// <summary>
     /// Income accounts, many, opened directly (setup, not measured): manual accounts (the generic <c>/entries</c> takes
-    /// only those since issue 9's separation of duties) with no limit, so no entry is refused.
+    /// only those since the separation of duties) with no limit, so no entry is refused.
     /// </summary>
     private static async Task<IReadOnlyList<string>> OpenAccountsAsync(IServiceProvider services)
     {

@@ -8,7 +8,7 @@ using TrustScoreApi::TrustScore.Api.Domain.Supervision;
 namespace Platform.Benchmarks.Trust;
 
 /// <summary>
-/// Issue 11's benchmark: recompute every score of an alliance of 500 cities from 200,000 commitments and 20,000 peer reports
+/// The benchmark: recompute every score of an alliance of 500 cities from 200,000 commitments and 20,000 peer reports
 /// (verified standing, EigenTrust reporter weights, the Whitby–Jøsang filter, each city's assessment with its explanation),
 /// in process, with the same code the service's periodic pass runs. Reports the median wall time, the bytes allocated per
 /// recompute and the process's peak working set (the generated evidence included). Goal: under 1 s and under 200 MB.

@@ -10,7 +10,7 @@ namespace Platform.Contract.Tests.AsyncApi;
 
 /// <summary>
 /// The AsyncAPI 3.0 document the gateway serves at <c>/asyncapi</c> parses with @asyncapi/parser and lists every
-/// integration event of Platform.Contracts (issue 17), with the envelope Platform.Messaging really writes.
+/// integration event of Platform.Contracts, with the envelope Platform.Messaging really writes.
 /// </summary>
 public sealed class AsyncApiDocumentTests
 {

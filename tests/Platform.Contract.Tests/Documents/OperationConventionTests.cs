@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Contract.Tests.Documents;
 
-/// <summary>Every operation of the five documents is described as a generated client needs it (issue 17).</summary>
+/// <summary>Every operation of the five documents is described as a generated client needs it.</summary>
 public sealed partial class OperationConventionTests
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace Platform.Contract.Tests.Lint;
 
 /// <summary>
 /// Every service's document, as the gateway serves it, passes Redocly's recommended rules with no error and no warning
-/// (issue 17: what a partner's developer runs before generating a client).
+/// (what a partner's developer runs before generating a client).
 /// </summary>
 public sealed class RedoclyLintTests
 {

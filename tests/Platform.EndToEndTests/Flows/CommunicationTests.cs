@@ -10,7 +10,7 @@ using Xunit;
 namespace Platform.EndToEndTests.Flows;
 
 /// <summary>
-/// Issue 13 through the gateway: warnings reach the right live feeds in time and resumably, duties missed become evidence,
+/// Through the gateway: warnings reach the right live feeds in time and resumably, duties missed become evidence,
 /// escalations open incidents in cost-sharing, accepted aid is claimable, and bad or forged warnings change nothing.
 /// </summary>
 [Collection(PlatformCollection.Name)]

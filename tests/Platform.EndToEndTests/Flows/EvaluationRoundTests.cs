@@ -9,7 +9,7 @@ using Xunit;
 namespace Platform.EndToEndTests.Flows;
 
 /// <summary>
-/// Evaluation end to end through the gateway (issue 12): a participant round scored by three third-party evaluators, the
+/// Evaluation end to end through the gateway: a participant round scored by three third-party evaluators, the
 /// coordinating body and four self-assessments is published; the fund pays the reward and charges the penalty it
 /// carries, traced in the cities' statements; an unreliable round moves no money. Evaluators and cities beyond the demo
 /// clients present tokens signed with the platform's test key, as the gateway would issue them.

@@ -10,7 +10,7 @@ using Xunit;
 namespace Platform.EndToEndTests.Flows;
 
 /// <summary>
-/// Trust through the gateway with real events (issue 11): cost-sharing's allocation gives the paying city a settlement
+/// Trust through the gateway with real events: cost-sharing's allocation gives the paying city a settlement
 /// commitment, the fund's payment fulfils it, an overdue one defaults (trust-score's clock runs ahead, see
 /// <see cref="PlatformProcesses"/>) and the fund raises the city's deposit, an upheld appeal restores it all.
 /// </summary>

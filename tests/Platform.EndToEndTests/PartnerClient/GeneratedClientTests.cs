@@ -14,7 +14,7 @@ using FundProblem = Platform.PartnerClient.Fund.Models.ProblemDetails;
 namespace Platform.EndToEndTests.PartnerClient;
 
 /// <summary>
-/// A partner city's code, through the client Kiota generated from the published documents only (issue 17): it gets a
+/// A partner city's code, through the client Kiota generated from the published documents only: it gets a
 /// token, reads the member directory, files a claim on an incident it takes part in, reads its own statement and trust
 /// explanation, and gets a typed 404 problem for another city's statement. The coordinating body's setup uses plain HTTP.
 /// </summary>

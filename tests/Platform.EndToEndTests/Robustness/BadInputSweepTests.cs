@@ -81,6 +81,10 @@ public sealed class BadInputSweepTests(PlatformFixture platform, ITestOutputHelp
                 request.Content = new StringContent(body.Text, Encoding.UTF8, body.MediaType);
             }
 
+            // A body the gateway refuses by its declared length is not sent at all (the server answers before it asks
+            // for the body); otherwise the refusal closes the connection while the client is still writing.
+            request.Headers.ExpectContinue = body.Text.Length > 1 << 20;
+
             // Both preconditions present, so a refusal is about the body, not a missing header (428).
             request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
             request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");

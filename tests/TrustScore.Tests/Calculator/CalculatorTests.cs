@@ -6,7 +6,7 @@ using TrustScore.Tests.Support;
 
 namespace TrustScore.Tests.Calculator;
 
-/// <summary><c>POST /api/trust/calculator</c> (issue 11): the domain's recursion for anyone, nothing stored.</summary>
+/// <summary><c>POST /api/trust/calculator</c>: the domain's recursion for anyone, nothing stored.</summary>
 public sealed class CalculatorTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

@@ -6,7 +6,7 @@ using TrustScore.Tests.Support;
 
 namespace TrustScore.Tests.Commitments;
 
-/// <summary>An overdue commitment defaults after the grace period, driven by the clock (issue 11).</summary>
+/// <summary>An overdue commitment defaults after the grace period, driven by the clock.</summary>
 public sealed class DefaultTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

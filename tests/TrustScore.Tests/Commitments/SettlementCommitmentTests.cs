@@ -7,7 +7,7 @@ using TrustScore.Tests.Support;
 
 namespace TrustScore.Tests.Commitments;
 
-/// <summary>Settlement commitments from real allocation and payment events (issue 11): opened, paid, duplicated.</summary>
+/// <summary>Settlement commitments from real allocation and payment events: opened, paid, duplicated.</summary>
 public sealed class SettlementCommitmentTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

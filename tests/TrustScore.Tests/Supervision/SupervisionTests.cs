@@ -9,7 +9,7 @@ using TrustScore.Tests.Support;
 
 namespace TrustScore.Tests.Supervision;
 
-/// <summary>Vertical findings, peer reports and appeals through the API (issue 11).</summary>
+/// <summary>Vertical findings, peer reports and appeals through the API.</summary>
 public sealed class SupervisionTests(TrustFixture fixture) : IClassFixture<TrustFixture>
 {
     [Fact]

@@ -7,7 +7,7 @@ using Platform.Contracts;
 namespace Platform.Gateway.ApiReference.AsyncApi;
 
 /// <summary>
-/// The AsyncAPI 3.0 document of what the platform publishes on Kafka (issue 17): a channel per topic, a message per
+/// The AsyncAPI 3.0 document of what the platform publishes on Kafka: a channel per topic, a message per
 /// integration event with its envelope headers (architecture.md §3), its key (the aggregate id) and its payload's JSON
 /// schema generated from the contract record, and one <c>send</c> operation per producing service.
 /// </summary>

@@ -8,7 +8,9 @@ namespace Platform.ServiceDefaults.Errors;
 /// How a refused request is described: its status, a short title and the reason, and for a passing condition (503)
 /// when to try again (<c>Retry-After</c>, RFC 9110 §10.2.3).
 /// </summary>
-public sealed record Refusal(int Status, string Title, string Detail, TimeSpan? RetryAfter = null);
+/// <param name="Errors">Field errors, keyed like <see cref="RequestValidation"/>'s, for a 400 about particular fields.</param>
+public sealed record Refusal(
+    int Status, string Title, string Detail, TimeSpan? RetryAfter = null, IDictionary<string, string[]>? Errors = null);
 
 /// <summary>
 /// The one shape of exception handler: a subclass says which exceptions are the caller's fault and how to describe them
@@ -37,7 +39,9 @@ public abstract class ProblemExceptionHandler(IProblemDetailsService problems) :
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail },
+            ProblemDetails = refusal.Errors is { } errors
+                ? new HttpValidationProblemDetails(errors) { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail }
+                : new ProblemDetails { Status = refusal.Status, Title = refusal.Title, Detail = refusal.Detail },
         });
     }
 }

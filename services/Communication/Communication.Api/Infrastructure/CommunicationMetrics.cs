@@ -2,7 +2,7 @@ using Prometheus;
 
 namespace Communication.Api.Infrastructure;
 
-/// <summary>The business metrics issue 13 asks for: warnings by level, time to acknowledge, feed connections, webhook failures, stale snapshots.</summary>
+/// <summary>The business metrics the platform needs: warnings by level, time to acknowledge, feed connections, webhook failures, stale snapshots.</summary>
 public static class CommunicationMetrics
 {
     public static readonly Counter Warnings = Metrics.CreateCounter(

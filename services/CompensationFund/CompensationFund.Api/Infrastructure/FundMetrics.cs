@@ -3,7 +3,7 @@ using Prometheus;
 namespace CompensationFund.Api.Infrastructure;
 
 /// <summary>
-/// The fund's business metrics (architecture.md §7, issue 5): balances by account kind, receivables outstanding, arrears,
+/// The fund's business metrics (architecture.md §7): balances by account kind, receivables outstanding, arrears,
 /// compensation paid, reconciliation discrepancies. Balances and obligations are read when Prometheus scrapes
 /// (<see cref="FundMetricsCollector"/>); the discrepancy count when the reconciliation runs.
 /// </summary>

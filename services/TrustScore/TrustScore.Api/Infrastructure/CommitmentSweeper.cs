@@ -6,7 +6,7 @@ using TrustScore.Api.Domain.Commitments;
 namespace TrustScore.Api.Infrastructure;
 
 /// <summary>
-/// Drives what happens by the passing of time (issue 11): open commitments past their due date and grace period
+/// Drives what happens by the passing of time: open commitments past their due date and grace period
 /// default; a repair whose waiting period has ended lifts tier D; and every so often the whole alliance is recomputed.
 /// Reads the injectable <see cref="TrustClock"/>, so tests can move time.
 /// </summary>

@@ -7,7 +7,7 @@ using TrustScore.Api.Domain.Scoring;
 namespace TrustScore.Api.Infrastructure;
 
 /// <summary>
-/// Recomputes a city's trust from all its evidence whenever the evidence changes (issue 11), in the caller's unit of
+/// Recomputes a city's trust from all its evidence whenever the evidence changes, in the caller's unit of
 /// work: the record, a history entry when the published figures moved, and <see cref="TrustTierChanged"/> only when the
 /// tier changed. The caller saves the session, so the change and its event commit together (architecture.md §3).
 /// </summary>

@@ -3,7 +3,7 @@ using CompensationFund.Api.Domain.Ledger;
 
 namespace CompensationFund.Tests.Domain.Compensation;
 
-/// <summary>The proposal's lifecycle rules without I/O (issue 9): quorum, rejection, disbursement, release, clawback.</summary>
+/// <summary>The proposal's lifecycle rules without I/O: quorum, rejection, disbursement, release, clawback.</summary>
 public sealed class CompensationProposalTests
 {
     private static readonly CompensationPolicy Policy = CompensationPolicy.V1;

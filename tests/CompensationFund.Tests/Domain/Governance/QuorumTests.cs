@@ -4,7 +4,7 @@ using CompensationFund.Api.Domain.Ledger;
 
 namespace CompensationFund.Tests.Domain.Governance;
 
-/// <summary>Quorums as data and the limit rules that need them (issue 9).</summary>
+/// <summary>Quorums as data and the limit rules that need them.</summary>
 public sealed class QuorumTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Evaluation.Tests.Features.Assessments;
 
-/// <summary>Who may assess whom, who sees which assessment, and bad scores refused whole (issue 12).</summary>
+/// <summary>Who may assess whom, who sees which assessment, and bad scores refused whole.</summary>
 public sealed class AssessmentAccessTests(EvaluationFixture evaluation) : IClassFixture<EvaluationFixture>
 {
     [Fact]

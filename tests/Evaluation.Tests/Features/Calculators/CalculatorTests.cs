@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Evaluation.Tests.Features.Calculators;
 
-/// <summary>The three calculators over HTTP, for any role, with field errors for bad input (issue 12).</summary>
+/// <summary>The three calculators over HTTP, for any role, with field errors for bad input.</summary>
 public sealed class CalculatorTests(EvaluationFixture evaluation) : IClassFixture<EvaluationFixture>
 {
     [Fact]

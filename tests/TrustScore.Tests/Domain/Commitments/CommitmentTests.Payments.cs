@@ -2,7 +2,7 @@ using TrustScore.Api.Domain.Commitments;
 
 namespace TrustScore.Tests.Domain.Commitments;
 
-/// <summary>Payments as the fund verifies them: partial and late payments count partly (issue 11).</summary>
+/// <summary>Payments as the fund verifies them: partial and late payments count partly.</summary>
 public sealed partial class CommitmentTests
 {
     [Fact]

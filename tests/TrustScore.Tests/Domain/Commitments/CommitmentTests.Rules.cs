@@ -3,7 +3,7 @@ using TrustScore.Api.Domain.Commitments;
 namespace TrustScore.Tests.Domain.Commitments;
 
 /// <summary>
-/// The edges of settling and paying (domain.md §4.3: a fulfilment fraction, late fulfilment counts partly; issue 11: partial
+/// The edges of settling and paying (domain.md §4.3: a fulfilment fraction, late fulfilment counts partly; partial
 /// and late payments count partly), and what stays on record as evidence.
 /// </summary>
 public sealed partial class CommitmentTests

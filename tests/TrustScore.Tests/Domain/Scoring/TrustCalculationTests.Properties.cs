@@ -4,7 +4,7 @@ using TrustScore.Api.Domain.Scoring;
 
 namespace TrustScore.Tests.Domain.Scoring;
 
-/// <summary>What holds for any evidence (issue 11's "must show").</summary>
+/// <summary>What holds for any evidence ("must show").</summary>
 public sealed partial class TrustCalculationTests
 {
     private static readonly Gen<(int Kept, int Broken, int Day)> Histories = Gen.Select(Gen.Int[0, 30], Gen.Int[0, 30], Gen.Int[0, 60]);

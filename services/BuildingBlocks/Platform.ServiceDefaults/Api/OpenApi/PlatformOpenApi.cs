@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Platform.ServiceDefaults.Api.OpenApi;
 
 /// <summary>
-/// The one place that makes every service's OpenAPI document a good basis for generated clients (issue 17): stable
+/// The one place that makes every service's OpenAPI document a good basis for generated clients: stable
 /// operation ids, descriptions, problem responses, idempotency and concurrency headers, domain examples, the info
 /// block and described tags. Endpoints only say what is theirs (summary, tags, declared results); the rest is derived.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Communication.Api.Domain.BaseData;
 
 /// <summary>
 /// What a scenario requires per head of exposed population, set by the coordinating body: e.g. for a flood, 2 pumps per 100,000
-/// people exposed (issue 13).
+/// people exposed.
 /// </summary>
 public sealed class RequirementProfile
 {

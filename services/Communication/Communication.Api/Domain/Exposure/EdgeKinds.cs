@@ -2,7 +2,7 @@ using Communication.Api.Domain.Warnings;
 
 namespace Communication.Api.Domain.Exposure;
 
-/// <summary>The ways a risk crosses a boundary in the graph (issue 13: downstream along a river, downwind, shared corridors).</summary>
+/// <summary>The ways a risk crosses a boundary in the graph (downstream along a river, downwind, shared corridors).</summary>
 public static class EdgeKinds
 {
     public const string RiverDownstream = "river-downstream";

@@ -58,7 +58,7 @@ public sealed record EquipmentRequest(string? Kind, int? Count);
 
 /// <summary>
 /// A city's capacity as others see it: totals only. <see cref="Districts"/> (the raw figures) is filled for the coordinating body
-/// and the city itself, and null for everyone else (issue 13, Access).
+/// and the city itself, and null for everyone else (Access).
 /// </summary>
 public sealed record CapacityResponse(
     string CityId, int? Version, DateOnly? AsOf, DateOnly? DueBy, bool Stale, long? TotalPopulation, IReadOnlyList<DistrictPopulation>? Districts,

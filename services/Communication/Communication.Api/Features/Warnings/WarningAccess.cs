@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Security;
 namespace Communication.Api.Features.Warnings;
 
 /// <summary>
-/// A city sees the warnings it issued and those that reach it (issue 13, Access); the coordinating body, evaluators, finance
+/// A city sees the warnings it issued and those that reach it (Access); the coordinating body, evaluators, finance
 /// and auditors read all. A warning a city may not see is reported as not found.
 /// </summary>
 public static class WarningAccess

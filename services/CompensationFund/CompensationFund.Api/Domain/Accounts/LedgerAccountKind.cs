@@ -95,7 +95,7 @@ public static class LedgerAccountKinds
     /// Whether finance may post to the account by hand (the generic <c>/entries</c> and <c>/reservations</c>). The
     /// accounts that carry a domain rule — what a city owes or is owed, clearing, the counterparts of receivables, an
     /// earmark — change only through their own operations, which enforce the rule (the allocation's instructions, the
-    /// approval quorum, the earmark's purpose): separation of duties, issue 9.
+    /// approval quorum, the earmark's purpose): separation of duties.
     /// </summary>
     public static bool TakesManualEntries(this LedgerAccountKind kind) => kind is LedgerAccountKind.Bank or LedgerAccountKind.Pool
         or LedgerAccountKind.ThirdPartyPool or LedgerAccountKind.UnappliedReceipts or LedgerAccountKind.Income or LedgerAccountKind.Expense
@@ -103,7 +103,7 @@ public static class LedgerAccountKinds
 
     /// <summary>
     /// The floors that protect the fund's own money — the bank (no overdraft), the pools and the earmarks (no promise
-    /// without money) — are lifted only by the agreement's quorum, never by one person (issue 9).
+    /// without money) — are lifted only by the agreement's quorum, never by one person.
     /// </summary>
     public static bool GuardsTheFundsMoney(this LedgerAccountKind kind) =>
         kind is LedgerAccountKind.Bank or LedgerAccountKind.Pool or LedgerAccountKind.ThirdPartyPool or LedgerAccountKind.Earmarked;

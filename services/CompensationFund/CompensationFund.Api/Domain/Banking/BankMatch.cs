@@ -34,7 +34,7 @@ public sealed record BankLineTarget(string CityId, string? ObligationCode, Guid?
 /// Identifies the payer of an incoming bank line: by the code on the transfer first (an obligation code such as
 /// <c>CC-2026-hangzhou</c>, or <c>ST-{allocation id}</c> for a settlement), then by the payer's name or id; otherwise
 /// the line is unmatched and listed, never guessed. A member paying another member's code is a conflict, never a
-/// credit to the code's owner: the fund cannot know whose debt the money was meant to settle (issue 9).
+/// credit to the code's owner: the fund cannot know whose debt the money was meant to settle.
 /// </summary>
 public static class BankMatch
 {

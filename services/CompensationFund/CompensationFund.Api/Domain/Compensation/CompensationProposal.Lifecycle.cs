@@ -8,7 +8,7 @@ namespace CompensationFund.Api.Domain.Compensation;
 public sealed record ClawbackPlan(long FromHoldBack, long FromPaid, long HoldBackLeft);
 
 /// <summary>
-/// The rules of a proposal's life (docs/compensation-fund.md §7, issue 9): approval by a quorum of distinct people; a
+/// The rules of a proposal's life (docs/compensation-fund.md §7): approval by a quorum of distinct people; a
 /// rejection closes it without counting as an approval; disbursement pays what was posted to the payable; releases and
 /// clawbacks need the same quorum as approval and act only on a fully approved proposal; a clawback takes only what is
 /// still held back or was actually paid, and a partial one leaves the rest of the hold-back releasable.

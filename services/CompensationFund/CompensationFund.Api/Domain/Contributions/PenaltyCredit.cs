@@ -12,7 +12,7 @@ public sealed record PenaltyCreditPlan(long Amount, IReadOnlyList<JournalLine> L
 /// <summary>
 /// A payment that arrives late in the books but was made earlier (a back-dated receipt) lowers what was outstanding on
 /// days already charged: the penalty is recomputed day by day with the payment counted, and what was charged beyond it
-/// is credited (issue 9). What the city still owes on its penalties is written off first (Dr penalties charged / Cr its
+/// is credited. What the city still owes on its penalties is written off first (Dr penalties charged / Cr its
 /// penalties receivable, newest penalty first); what it already paid is owed back to it, held as unapplied receipts
 /// (Dr penalty income / Cr unapplied receipts), as an over-payment would be.
 /// </summary>

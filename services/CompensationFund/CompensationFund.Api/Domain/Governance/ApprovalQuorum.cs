@@ -2,7 +2,7 @@ namespace CompensationFund.Api.Domain.Governance;
 
 /// <summary>
 /// How many distinct people (tokens' subjects) must agree before an action takes effect, per action, as the
-/// agreement sets it (issue 9, "Approval quorums as data"; configured under <c>Fund:Quorum</c>). Four eyes by default:
+/// agreement sets it ("Approval quorums as data"; configured under <c>Fund:Quorum</c>). Four eyes by default:
 /// no one moves the fund's money or lifts its protections alone (domain.md §4.1, "auditable").
 /// </summary>
 public sealed record ApprovalQuorum(IReadOnlyDictionary<string, int> Required)

@@ -3,7 +3,7 @@ namespace CompensationFund.Api.Domain.History;
 /// <summary>
 /// The kinds of record whose every state is kept: compensation proposals, obligations and settlements. Their documents
 /// hold the current state for queries; <c>fund_record_history</c> keeps, append-only, every state they passed through,
-/// in the order the database wrote them (issue 9).
+/// in the order the database wrote them.
 /// </summary>
 public static class RecordHistory
 {

@@ -20,7 +20,7 @@ public static class Fen
         fen = 0;
         if (Math.Abs(yuan) > MaxAmount / 100m)
         {
-            // Checked before scaling: yuan × 100 overflows decimal for amounts near its range (1e27 yuan answered 500, issue 9).
+            // Checked before scaling: yuan × 100 overflows decimal for amounts near its range (1e27 yuan answered 500).
             return false;
         }
 

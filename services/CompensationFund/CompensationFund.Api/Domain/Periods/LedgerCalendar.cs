@@ -3,7 +3,7 @@ namespace CompensationFund.Api.Domain.Periods;
 /// <summary>
 /// The ledger's calendar: which day an instant falls on in the ledger's time zone (Asia/Shanghai by default,
 /// <c>Fund:TimeZone</c>). Value dates, "today", period boundaries and penalty days are days of this calendar: a transfer
-/// the bank books at 07:30 Beijing time on 1 April belongs to April, though it is still 31 March in UTC (issue 9).
+/// the bank books at 07:30 Beijing time on 1 April belongs to April, though it is still 31 March in UTC.
 /// </summary>
 public sealed class LedgerCalendar(TimeZoneInfo zone)
 {

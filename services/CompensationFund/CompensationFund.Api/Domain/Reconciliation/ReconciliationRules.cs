@@ -10,7 +10,7 @@ namespace CompensationFund.Api.Domain.Reconciliation;
 public sealed record Discrepancy(string Area, string Subject, string Detail);
 
 /// <summary>
-/// The checks of the reconciliation report (issue 5): every finalized allocation matched city by city by settlement entries
+/// The checks of the reconciliation report: every finalized allocation matched city by city by settlement entries
 /// of equal amounts with the clearing account netting to zero, every compensation decision matched by its postings, every
 /// entry traceable to its source.
 /// </summary>

@@ -7,7 +7,7 @@ public sealed record ProofStep(string Hash, string Side);
 
 /// <summary>
 /// A Merkle tree over a closed period's ledger lines, so each city can check that a line of its statement is among the
-/// lines the fund published a root for, without seeing any other city's lines (issue 9, "tamper evidence").
+/// lines the fund published a root for, without seeing any other city's lines ("tamper evidence").
 /// </summary>
 /// <remarks>
 /// Implementation note: hashing follows RFC 6962 §2.1 (Certificate Transparency): a leaf is <c>SHA-256(0x00 ‖ data)</c>

@@ -4,7 +4,7 @@ using Platform.ServiceDefaults.Security;
 namespace CompensationFund.Api.Features.Accounts;
 
 /// <summary>
-/// Who may do what in the fund (issue 5, "Access"): finance posts, the coordinating body approves, auditors read
+/// Who may do what in the fund ("Access"): finance posts, the coordinating body approves, auditors read
 /// everything, a city reads its own accounts and statements and the fund's aggregate figures. Evaluators assess
 /// performance, not money, so they are refused outright (architecture.md §6). Object-level rules (a city only its
 /// own) are checked per request.

@@ -17,7 +17,7 @@ public sealed record PendingLimitResponse(string AccountId, decimal? Floor, deci
 /// Finance sets an account's floor and ceiling (a per-city limit, a tighter pool floor). Refused when the balance,
 /// counting reservations, already lies outside them: a limit describes the future, it cannot make the past wrong. Every
 /// change is an <see cref="AccountLimitChanged"/> event with who and why; lifting a floor that guards the fund's money
-/// (bank, pools, earmarks) takes the agreement's quorum of distinct people: the first asks (202), the last applies (issue 9).
+/// (bank, pools, earmarks) takes the agreement's quorum of distinct people: the first asks (202), the last applies.
 /// </summary>
 public static class SetAccountLimits
 {

@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Errors;
 namespace CompensationFund.Api.Features.Banking;
 
 /// <summary>
-/// Every line of a statement is checked before anything is looked up or posted (issue 9): a line that cannot be read,
+/// Every line of a statement is checked before anything is looked up or posted: a line that cannot be read,
 /// carries control characters, is dated after today or into a closed period refuses the whole file, naming each such
 /// line, and nothing is written. Field errors are keyed <c>line {n}</c> (the file's line number, header = 1).
 /// </summary>

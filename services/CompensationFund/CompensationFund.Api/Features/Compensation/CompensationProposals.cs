@@ -28,7 +28,7 @@ public static class CompensationProposals
         }) with { Approvals = approvals ?? p.Approvals, RequestedBy = Caller.Name(http), IdempotencyKey = Caller.Source(http).IdempotencyKey });
 
     /// <summary>
-    /// A compensation reservation is held until the coordinating body decides on it: it never lapses on its own (issue 9),
+    /// A compensation reservation is held until the coordinating body decides on it: it never lapses on its own,
     /// so it is kept out of the expiry sweeper and carries no deadline.
     /// </summary>
     public static EntryReserved Reserve(EntryDraft draft, Guid entryId, DateTimeOffset now) => draft.Reserve(entryId, now, DateTimeOffset.MaxValue);

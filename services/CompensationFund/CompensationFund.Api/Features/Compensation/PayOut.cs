@@ -50,7 +50,7 @@ public static class PayOut
 
     /// <summary>
     /// What the city is owed on compensation proposals is paid only by disbursing them (which checks the approvals), so a
-    /// payout takes only the rest of the payable — an earmarked release, say (separation of duties, issue 9).
+    /// payout takes only the rest of the payable — an earmarked release, say (separation of duties).
     /// </summary>
     private static async Task EnsureNotOwedOnProposalsAsync(string cityId, long amount, IQuerySession session, FundLedger ledger, CancellationToken cancellationToken)
     {

@@ -45,7 +45,7 @@ public static class CallContributions
             return validation.ToProblem();
         }
 
-        // A call cannot fall due before it is made: the days between would be charged as late (issue 9).
+        // A call cannot fall due before it is made: the days between would be charged as late.
         var calledOn = request.CalledOn ?? ledger.Today;
         if (request.DueDate < calledOn)
         {

@@ -28,7 +28,7 @@ public sealed record ContributionCallResponse(
     public static ContributionCallResponse From(ContributionCall c) => new(
         c.Id, c.Period, Fen.ToYuan(c.Total), c.Formula, c.Weights, c.Shares.ToDictionary(s => s.Key, s => Fen.ToYuan(s.Value)), c.DueDate, c.EntryId, c.CalledAt);
 
-    /// <summary>What a city sees of a call: the total and formula, and its own weight and share only (issue 9, privacy between cities).</summary>
+    /// <summary>What a city sees of a call: the total and formula, and its own weight and share only (privacy between cities).</summary>
     public static ContributionCallResponse ForCity(ContributionCall c, string cityId) => From(c) with
     {
         Weights = c.Weights.Where(w => w.Key == cityId).ToDictionary(w => w.Key, w => w.Value),

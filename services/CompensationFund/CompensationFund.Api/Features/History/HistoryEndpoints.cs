@@ -14,21 +14,21 @@ public sealed record RecordHistoryResponse(string Kind, Guid Id, IReadOnlyList<R
 
 /// <summary>
 /// <c>GET …/history</c> of compensation proposals, obligations and settlements (ledger readers): every state the record
-/// passed through, oldest first (issue 9).
+/// passed through, oldest first.
 /// </summary>
 public static class HistoryEndpoints
 {
     public static RouteGroupBuilder MapHistoryEndpoints(this RouteGroupBuilder api)
     {
-        Map(api, "/compensation/{id:guid}/history", RecordHistory.Proposal, "Compensation");
-        Map(api, "/obligations/{id:guid}/history", RecordHistory.Obligation, "Contributions");
-        Map(api, "/settlements/{id:guid}/history", RecordHistory.Settlement, "Settlements");
+        Map(api, "/compensation/{id:guid}/history", RecordHistory.Proposal, "Compensation", "compensationHistory");
+        Map(api, "/obligations/{id:guid}/history", RecordHistory.Obligation, "Contributions", "obligationHistory");
+        Map(api, "/settlements/{id:guid}/history", RecordHistory.Settlement, "Settlements", "settlementHistory");
         return api;
     }
 
-    private static void Map(RouteGroupBuilder api, string pattern, string kind, string tag) =>
+    private static void Map(RouteGroupBuilder api, string pattern, string kind, string tag, string name) =>
         api.MapGet(pattern, (Guid id, NpgsqlDataSource database, LedgerSchema schema, CancellationToken cancellationToken) => ReadAsync(kind, id, database, schema, cancellationToken))
-            .WithTags(tag).RequireAuthorization(FundPolicies.LedgerReader)
+            .WithName(name).WithTags(tag).RequireAuthorization(FundPolicies.LedgerReader)
             .Produces<RecordHistoryResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary($"Every state of one {kind}, oldest first, as the database wrote them.");
 

@@ -22,7 +22,7 @@ public sealed record StatementResponse(string CityId, DateOnly From, DateOnly To
         new(cityId, from, to, [.. accounts.Select(a => ForAccount(a, rows, entries, cityId))]);
 
     /// <summary>
-    /// A statement shows its city's own amounts only (issue 9, privacy between cities): an input listing every city's
+    /// A statement shows its city's own amounts only (privacy between cities): an input listing every city's
     /// figure (<c>weights</c> of a contribution call, <c>netPositionChanges</c> of a corrected allocation — "cityId amount"
     /// pairs separated by "; ") keeps the city's own pair.
     /// </summary>

@@ -11,7 +11,7 @@ namespace CompensationFund.Api.Infrastructure.Http;
 
 /// <summary>
 /// Every POST that moves money requires an <c>Idempotency-Key</c> (428 without one: a retry after a lost answer
-/// must never post twice), and its request is recognised by what it says, not how it was spelled (issue 9).
+/// must never post twice), and its request is recognised by what it says, not how it was spelled.
 /// </summary>
 /// <remarks>
 /// Implementation note: the platform's idempotency filter hashes the request body's bytes, so a client that

@@ -11,7 +11,7 @@ namespace CompensationFund.Api.Infrastructure.Http;
 /// </summary>
 /// <remarks>
 /// Implementation note: <c>System.Text.Json</c> rounds a number to the 28–29 significant digits a <c>decimal</c>
-/// holds, so <c>100.00000000000000000000000000001</c> arrived as <c>100</c> and was posted (issue 9). The digits
+/// holds, so <c>100.00000000000000000000000000001</c> arrived as <c>100</c> and was posted. The digits
 /// are checked here; an amount that is not exact to the fen is handed on as <see cref="NotExactToTheFen"/> and one
 /// beyond <c>decimal</c>'s range as <see cref="decimal.MaxValue"/>, so the endpoint's own validation refuses it with
 /// its field error (400) like any other inexact or out-of-range amount. Only <c>decimal?</c> is converted: the

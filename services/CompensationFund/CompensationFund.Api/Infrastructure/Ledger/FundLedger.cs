@@ -54,7 +54,7 @@ public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, B
 
     /// <summary>
     /// A domain entry (settlement, compensation, contribution, earmark, penalty) changes only through its own operation;
-    /// the generic reversal and reservation endpoints act on manual entries only (separation of duties, issue 9).
+    /// the generic reversal and reservation endpoints act on manual entries only (separation of duties).
     /// </summary>
     public static void EnsureManual(JournalEntry entry, string action)
     {

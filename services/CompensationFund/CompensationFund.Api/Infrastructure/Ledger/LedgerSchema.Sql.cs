@@ -10,7 +10,7 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// written the way <c>pg_get_functiondef</c> prints them, so the schema migration sees no difference after a start
 /// (a difference would drop and re-create <c>fund_within_limits</c>, cascading to the table's check).
 ///
-/// Point in time (issue 9): an entry that lowers a floored account and is dated before the account's latest movement
+/// Point in time: an entry that lowers a floored account and is dated before the account's latest movement
 /// is checked against the account's balance at the end of every later value date (today's balance minus what is dated
 /// after that day); the first day below the floor refuses the transaction (FL006). The rows of one account are
 /// written under its row lock, so the walk sees every earlier writer. A movement's <c>recorded_at</c> is the

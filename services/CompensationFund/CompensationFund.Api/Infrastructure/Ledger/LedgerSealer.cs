@@ -13,7 +13,7 @@ public sealed record ChainCheck(long Seals, long Lines, long Unsealed, IReadOnly
 }
 
 /// <summary>
-/// Seals the ledger's lines into a hash chain shortly after they commit (issue 9, docs/compensation-fund.md §14): each
+/// Seals the ledger's lines into a hash chain shortly after they commit (docs/compensation-fund.md §14): each
 /// seal covers the lines committed since the previous seal and the previous seal's hash, so editing, deleting or
 /// re-ordering any sealed line breaks every later seal, and <see cref="CheckAsync"/> finds it.
 /// </summary>

@@ -44,7 +44,7 @@ public sealed class CostClaim
 
     public int Revision { get; set; }
 
-    /// <summary>The accepted mutual aid this claim is for (issue 13), filed by its provider.</summary>
+    /// <summary>The accepted mutual aid this claim is for, filed by its provider.</summary>
     public Guid? AidId { get; set; }
 
     /// <summary>

@@ -9,7 +9,7 @@ using Platform.ServiceDefaults.Security;
 namespace CostSharing.Api.Features.Claims;
 
 /// <summary>
-/// A claim may reference an accepted mutual aid (issue 13): then the caller must be the aid's provider and the aid must be for this
+/// A claim may reference an accepted mutual aid: then the caller must be the aid's provider and the aid must be for this
 /// incident. The provider need not take part in the incident: the accepted aid is what lets it claim there.
 /// </summary>
 public static class AidClaims

@@ -5,7 +5,7 @@ using Platform.ServiceDefaults.Errors;
 namespace CostSharing.Api.Features.Claims;
 
 /// <summary>A city's costs: lines with category, amount, description and evidence; insurance and subsidies received for them.</summary>
-/// <summary><c>aidId</c> names the accepted mutual aid these costs are for, when the caller provided it (issue 13).</summary>
+/// <summary><c>aidId</c> names the accepted mutual aid these costs are for, when the caller provided it.</summary>
 public sealed record ClaimRequest(IReadOnlyList<ClaimLineRequest>? Lines, decimal? Insurance, decimal? Subsidies, string? Currency, string? Note, Guid? AidId = null)
 {
     public const int MaxLines = 500;

@@ -5,7 +5,7 @@ using Platform.Messaging;
 
 namespace CostSharing.Api.Integration.Communication;
 
-/// <summary>What cost-sharing takes from communication (issue 13): escalated warnings become reported incidents, accepted aid is claimable.</summary>
+/// <summary>What cost-sharing takes from communication: escalated warnings become reported incidents, accepted aid is claimable.</summary>
 public static class CommunicationConsumers
 {
     public static MessagingBuilder AddCommunicationConsumers(this MessagingBuilder messaging) =>

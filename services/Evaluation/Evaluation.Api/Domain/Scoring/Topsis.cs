@@ -4,7 +4,7 @@ namespace Evaluation.Api.Domain.Scoring;
 public sealed record TopsisAlternative(string Alternative, double DistanceToIdeal, double DistanceToAntiIdeal, double Closeness, int Rank);
 
 /// <summary>
-/// Ranking by similarity to the ideal solution (TOPSIS), the alternative ranking method of a round (issue 12).
+/// Ranking by similarity to the ideal solution (TOPSIS), the alternative ranking method of a round.
 /// </summary>
 /// <remarks>
 /// Implementation note: after C.-L. Hwang and K. Yoon, "Multiple Attribute Decision Making" (Springer, 1981). Each

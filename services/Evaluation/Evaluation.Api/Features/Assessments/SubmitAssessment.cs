@@ -9,7 +9,7 @@ using Platform.ServiceDefaults.Errors;
 namespace Evaluation.Api.Features.Assessments;
 
 /// <summary>
-/// An assessor submits its assessment of one subject (issue 12): a third-party evaluator only a subject it is assigned
+/// An assessor submits its assessment of one subject: a third-party evaluator only a subject it is assigned
 /// to, the coordinating body any subject, a city only itself; otherwise 403. Checked in that order: who, then when, then
 /// what, and nothing is written unless all pass.
 /// </summary>

@@ -2,7 +2,7 @@ using Platform.ServiceDefaults.Security;
 
 namespace Evaluation.Api.Features.Calculators;
 
-/// <summary>The evaluation maths as calculators for any role (issue 12): the same code the rounds use, nothing stored.</summary>
+/// <summary>The evaluation maths as calculators for any role: the same code the rounds use, nothing stored.</summary>
 public static class CalculatorEndpoints
 {
     public static RouteGroupBuilder MapCalculatorEndpoints(this RouteGroupBuilder api)

@@ -38,7 +38,7 @@ public sealed record Caller(string Role, AssessorGroup? Group, string? AssessorI
         _ => false,
     };
 
-    /// <summary>Why this caller may not assess <paramref name="subjectId"/> in the round, or null when it may (issue 12).</summary>
+    /// <summary>Why this caller may not assess <paramref name="subjectId"/> in the round, or null when it may.</summary>
     public string? RefusalToAssess(EvaluationRound round, string subjectId) => Group switch
     {
         null => "Only third-party evaluators, the coordinating body and cities assess.",

@@ -95,7 +95,7 @@ public sealed partial class Commitment
     }
 
     /// <summary>
-    /// Defaults the commitment when it is still open past its due date and the grace period (issue 11); what was done
+    /// Defaults the commitment when it is still open past its due date and the grace period; what was done
     /// by then counts partly. Returns true when it defaulted now.
     /// </summary>
     public bool DefaultIfOverdue(DateTimeOffset now, TimeSpan gracePeriod)

@@ -7,7 +7,7 @@ namespace TrustScore.Api.Domain.Scoring;
 public sealed record AllianceTrust(IReadOnlyDictionary<string, double> ReporterWeights, IReadOnlyDictionary<string, TrustAssessment> Assessments);
 
 /// <summary>
-/// Recomputes the whole alliance from all evidence (the sweeper's periodic pass and the benchmark of issue 11): first
+/// Recomputes the whole alliance from all evidence (the sweeper's periodic pass and the benchmark): first
 /// each city's verified standing, then EigenTrust over the peer reports with the pre-trusted peer's trust from that
 /// standing, then each city's assessment with the reporters so weighted.
 /// </summary>

@@ -13,7 +13,7 @@ namespace TrustScore.Api.Domain.Scoring;
 /// decay. Peer reports are cheap talk: after the quantile filter and the reporter discount they count only as a net
 /// complaint (s grows by how much the discounted "broken" outweighs the discounted "kept"), so praise can answer unfair
 /// complaints but never lifts a score above what verified evidence supports. That is what makes mutual praise worthless
-/// by construction (issue 11), while EigenTrust (<see cref="GlobalTrust"/>) keeps cities without a verified record from
+/// by construction, while EigenTrust (<see cref="GlobalTrust"/>) keeps cities without a verified record from
 /// weighing in at all.
 /// </remarks>
 public static partial class TrustCalculation

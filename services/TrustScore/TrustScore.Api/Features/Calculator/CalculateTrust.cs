@@ -35,7 +35,7 @@ public sealed record CalculatorResponse(
     double R, double S, double Score, int Display, double Uncertainty, string Tier, double EvidenceWeight, double MinimumEvidence, TierThresholds Thresholds);
 
 /// <summary>
-/// A calculator for anyone (issue 11): the domain.md §4.3 recursion r ← λ·r + w·f, s ← λ·s + w·(1−f) over the outcomes,
+/// A calculator for anyone: the domain.md §4.3 recursion r ← λ·r + w·f, s ← λ·s + w·(1−f) over the outcomes,
 /// then E, u and the tier, with the same code the service scores cities with. Nothing is stored.
 /// </summary>
 public static class CalculateTrust

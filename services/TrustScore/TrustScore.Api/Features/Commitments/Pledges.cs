@@ -25,7 +25,7 @@ public sealed record PledgeConfirmationRequest(double? Fulfilment, DateTimeOffse
         .Require(Note is null || Note.Length <= 500, "note", "'note' is at most 500 characters.");
 }
 
-/// <summary>Pledges (issue 11): the coordinating body records them and confirms their fulfilment; an unconfirmed one defaults after the grace period.</summary>
+/// <summary>Pledges: the coordinating body records them and confirms their fulfilment; an unconfirmed one defaults after the grace period.</summary>
 public static class Pledges
 {
     public static async Task<IResult> RecordAsync(

@@ -8,7 +8,7 @@ using TrustScore.Api.Domain.Commitments;
 
 namespace TrustScore.Api.Features.Commitments;
 
-/// <summary>A city's commitments are evidence: for the city itself, the coordinating body and the auditor (issue 11).</summary>
+/// <summary>A city's commitments are evidence: for the city itself, the coordinating body and the auditor.</summary>
 public static class ReadCommitments
 {
     public static async Task<IResult> ListForCityAsync(

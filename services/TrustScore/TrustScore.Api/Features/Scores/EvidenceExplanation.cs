@@ -43,7 +43,7 @@ public static class EvidenceExplanation
     }
 }
 
-/// <summary>Who may see what of the evidence (issue 11, "Access").</summary>
+/// <summary>Who may see what of the evidence ("Access").</summary>
 public static class EvidenceAccess
 {
     /// <summary>The identity of a peer reporter is for the coordinating body and the auditor only.</summary>

@@ -10,7 +10,7 @@ namespace TrustScore.Api.Features.Supervision;
 
 /// <summary>
 /// The supervision record of a city: findings, peer reports about it and its appeals. Evidence, so for the city itself,
-/// the coordinating body and the auditor; a city never learns who reported it (issue 11).
+/// the coordinating body and the auditor; a city never learns who reported it.
 /// </summary>
 public static class ReadSupervision
 {

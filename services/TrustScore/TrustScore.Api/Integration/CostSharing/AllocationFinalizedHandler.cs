@@ -9,7 +9,7 @@ using TrustScore.Api.Infrastructure;
 namespace TrustScore.Api.Integration.CostSharing;
 
 /// <summary>
-/// A finalized allocation gives each paying city a settlement commitment due by its instruction's date (issue 11), owed
+/// A finalized allocation gives each paying city a settlement commitment due by its instruction's date, owed
 /// to the fund's clearing account and the cities it pays out to, verified by the fund's ledger. Its default is severe
 /// (domain.md §4.3). A correcting allocation only records where it belongs: its differences come in
 /// <see cref="AllocationSuperseded"/>.

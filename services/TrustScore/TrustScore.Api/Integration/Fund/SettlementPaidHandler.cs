@@ -9,7 +9,7 @@ namespace TrustScore.Api.Integration.Fund;
 
 /// <summary>
 /// The fund's ledger verified a settlement payment in: it fulfils the city's settlement commitment, in full or in part,
-/// on time or late (issue 11: partial and late payments count partly). Payments out are the fund's, not the city's.
+/// on time or late (partial and late payments count partly). Payments out are the fund's, not the city's.
 /// </summary>
 public sealed class SettlementPaidHandler(ScoreRecalculation scores, TrustClock clock) : IIntegrationEventHandler<SettlementPaid>
 {
