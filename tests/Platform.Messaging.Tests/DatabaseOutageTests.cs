@@ -22,7 +22,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var infra = await TestInfrastructure.GetAsync();
-        _postgres = await LocalPostgresServer.StartAsync(_root);
+        // Durable, as a real server is: the outage is an immediate stop, and without fsync and synchronous commit the
+        // schema the service created moments before could be lost with it.
+        _postgres = await LocalPostgresServer.StartAsync(_root, durable: true);
         await _postgres.CreateDatabaseAsync("outage");
         _probe = await ProbeHost.StartAsync(_postgres.ConnectionString("outage"), infra.Broker.BootstrapServers, infra.CreateTopicNamespace());
         _client = new HttpClient { BaseAddress = _probe.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -52,7 +54,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
             Assert.Equal(503, problem.GetProperty("status").GetInt32());
         }
 
-        _postgres = await LocalPostgresServer.StartAsync(_root, port);
+        _postgres = await LocalPostgresServer.StartAsync(_root, port, durable: true);
         var answers = new List<string>();
         var applied = await AnswersOnTimeout(answers, () => Eventually.Until(
             async () =>

@@ -79,7 +79,9 @@ internal sealed class SchemaSampler(JsonElement components)
     {
         if (!schema.TryGetProperty("type", out var type))
         {
-            return schema.TryGetProperty("properties", out _) ? "object" : null;
+            return schema.TryGetProperty("properties", out _) ? "object"
+                : schema.TryGetProperty("format", out var format) && format.GetString() is "decimal" or "double" or "float" ? "number"
+                : null;
         }
 
         return type.ValueKind == JsonValueKind.Array

@@ -37,12 +37,22 @@ public sealed record SnapshotRequest(
         .. (Equipment ?? []).Select(e => new CapacityItem(CapacityKinds.Equipment, e.Kind!.Trim(), e.Count!.Value, "units")),
     ];
 
+    /// <summary>More than any region holds of anything (a trillion tonnes, litres or units): beyond it a figure is a typo.</summary>
+    private const decimal MaxQuantity = 1_000_000_000_000m;
+
+    /// <summary>Kilograms of a tonne, millilitres of a litre: finer figures are noise a report should not carry.</summary>
+    private const int MaxQuantityDecimals = 3;
+
     private static void Lines(RequestValidation validation, string field, List<(string? Name, decimal? Quantity, string? Unit)>? lines)
     {
         foreach (var ((name, quantity, unit), i) in (lines ?? []).Select((l, i) => (l, i)))
         {
             validation.RequireText(name, $"{field}[{i}]", 100);
             validation.Require(quantity is >= 0, $"{field}[{i}]", "Quantities are zero or more.");
+            validation.Require(
+                quantity is not { } q || (q <= MaxQuantity && q.Scale <= MaxQuantityDecimals),
+                $"{field}[{i}].quantity",
+                $"Quantities are at most {MaxQuantity:N0} with at most {MaxQuantityDecimals} decimals.");
             validation.RequireText(unit, $"{field}[{i}].unit", 20);
         }
     }
