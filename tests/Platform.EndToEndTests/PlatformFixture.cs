@@ -43,6 +43,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
 
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        await WaitUntilEveryServiceIsRoutedAsync();
+    }
+
+    /// <summary>
+    /// The gateway probes the services as they start: one it found not ready yet stays out until its next probe
+    /// passes. Tests start once the gateway routes to every service (each service's API document reachable through it).
+    /// </summary>
+    private async Task WaitUntilEveryServiceIsRoutedAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
+        foreach (var name in PlatformProcesses.Services.Keys)
+        {
+            await Eventually.Until(
+                async () => (await client.GetAsync($"/openapi/{name}.json")).IsSuccessStatusCode,
+                TimeSpan.FromSeconds(60),
+                $"the gateway to route to {name}");
+        }
     }
 
     public async Task DisposeAsync()

@@ -198,11 +198,40 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    private static readonly HashSet<int> Handed = [];
+
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768–60999). A port the kernel picks for a listener on port 0 comes
+    /// from that range, where the many outgoing connections of a test run (PostgreSQL, Kafka, HTTP) also take their
+    /// local ports: between picking it and the service binding it, one of them could take it (seen as "address
+    /// already in use" when a dozen processes start at once). Never the same port twice in one run.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (Handed)
+        {
+            for (var attempt = 0; attempt < 1000; attempt++)
+            {
+                var port = Random.Shared.Next(20000, 32000);
+                if (Handed.Contains(port))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    Handed.Add(port);
+                    return port;
+                }
+                catch (SocketException)
+                {
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No free port found between 20000 and 32000.");
     }
 }
 
