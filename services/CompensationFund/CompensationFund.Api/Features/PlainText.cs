@@ -27,7 +27,6 @@ public static class PlainText
         return validation.Require(IsPlain(value), field, $"'{field}' may not contain control characters or bidirectional formatting marks.");
     }
 
-    private static bool IsForbidden(char c) =>
-        char.IsControl(c)
-        || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    /// <summary>The platform's rule (NUL, bidirectional marks) plus every other control character: identifiers have no line breaks.</summary>
+    private static bool IsForbidden(char c) => char.IsControl(c) || Platform.ServiceDefaults.Api.PlainText.IsForbidden(c);
 }
