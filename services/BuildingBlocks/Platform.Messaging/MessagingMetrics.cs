@@ -30,6 +30,9 @@ internal static class MessagingMetrics
     public static readonly Gauge ConsumerLag = Metrics.CreateGauge(
         "messaging_consumer_lag", "Messages behind the partition's high watermark.", "topic", "partition");
 
+    public static readonly Gauge AssignedPartitions = Metrics.CreateGauge(
+        "messaging_consumer_assigned_partitions", "Partitions the group gave this consumer worker; a worker at 0 while others hold several is idle.", "worker");
+
     public static readonly Counter DeadLetters = Metrics.CreateCounter(
         "messaging_dead_letters_total", "Messages sent to the dead-letter topic.", "topic");
 

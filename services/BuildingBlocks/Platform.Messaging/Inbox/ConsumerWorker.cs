@@ -14,14 +14,23 @@ internal sealed class ConsumerWorker(
     KafkaClientFactory kafka, InboxProcessor processor, Health.RelayProgress progress, MessagingOptions options, int worker, ILogger logger)
 {
     private readonly Dictionary<TopicPartition, TopicPartitionOffset> _pending = [];
+    private readonly HashSet<TopicPartition> _assigned = [];
     private DateTimeOffset _lastCommit = DateTimeOffset.UtcNow;
 
     public async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         using var consumer = kafka.CreateConsumer(worker, builder => builder
+            .SetPartitionsAssignedHandler((_, assigned) => Assigned(assigned))
             .SetPartitionsRevokedHandler((c, revoked) =>
-                Commit(c, revoked.Select(r => _pending.GetValueOrDefault(r.TopicPartition)).OfType<TopicPartitionOffset>().ToList()))
-            .SetPartitionsLostHandler((_, lost) => lost.ForEach(l => _pending.Remove(l.TopicPartition))));
+            {
+                Commit(c, revoked.Select(r => _pending.GetValueOrDefault(r.TopicPartition)).OfType<TopicPartitionOffset>().ToList());
+                Unassigned(revoked.Select(r => r.TopicPartition));
+            })
+            .SetPartitionsLostHandler((_, lost) =>
+            {
+                lost.ForEach(l => _pending.Remove(l.TopicPartition));
+                Unassigned(lost.Select(l => l.TopicPartition));
+            }));
         consumer.Subscribe(options.SubscribedTopics.Select(options.Qualify));
         logger.LogInformation(
             "Consumer {Worker} reading {Topics} as group {Group}", worker, string.Join(", ", options.SubscribedTopics.Select(options.Qualify)), options.ConsumerGroup);
@@ -97,6 +106,26 @@ internal sealed class ConsumerWorker(
 
         return batch;
     }
+
+    /// <summary>The cooperative assignor hands partitions out incrementally: each call adds to what the worker holds.</summary>
+    private void Assigned(List<TopicPartition> partitions)
+    {
+        _assigned.UnionWith(partitions);
+        MessagingMetrics.AssignedPartitions.WithLabels(Label).Set(_assigned.Count);
+        if (partitions.Count > 0)
+        {
+            logger.LogInformation(
+                "Consumer {Worker} assigned {Partitions}", worker, string.Join(", ", partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]")));
+        }
+    }
+
+    private void Unassigned(IEnumerable<TopicPartition> partitions)
+    {
+        _assigned.ExceptWith(partitions);
+        MessagingMetrics.AssignedPartitions.WithLabels(Label).Set(_assigned.Count);
+    }
+
+    private string Label => worker.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void Commit(IConsumer<string, byte[]> consumer, List<TopicPartitionOffset> offsets)
     {

@@ -73,6 +73,10 @@ public sealed partial class InboxProcessor
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var (held, claimed) = await ClaimAsync(transaction, batch, cancellationToken);
+
+        // One session for the batch: each message's changes are flushed under its own savepoint, and a lightweight
+        // session keeps nothing between flushes, so handlers see only what the database holds, as on the single path.
+        await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
         var applied = new HashSet<Guid>();
         var enqueued = false;
         foreach (var (message, envelope, @event) in batch)
@@ -92,7 +96,7 @@ public sealed partial class InboxProcessor
             {
                 outcomes.Add(InboxOutcome.Duplicate);
             }
-            else if (await TryHandleAsync(transaction, envelope, @event, cancellationToken) is { } outboxEnqueued)
+            else if (await TryHandleAsync(session, envelope, @event, cancellationToken) is { } outboxEnqueued)
             {
                 applied.Add(envelope.MessageId);
                 enqueued |= outboxEnqueued;
@@ -165,7 +169,8 @@ public sealed partial class InboxProcessor
     }
 
     /// <summary>Runs one handler under the current savepoint; true when it enqueued outbox events, null when it must take the single path.</summary>
-    private async Task<bool?> TryHandleAsync(NpgsqlTransaction transaction, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
+    private async Task<bool?> TryHandleAsync(
+        IDocumentSession session, EventEnvelope envelope, object @event, CancellationToken cancellationToken)
     {
         using var activity = Source.StartActivity($"consume {envelope.Type}", ActivityKind.Consumer, envelope.TraceParent);
         activity?.SetTag("messaging.system", "kafka");
@@ -174,7 +179,6 @@ public sealed partial class InboxProcessor
         try
         {
             await using var scope = _services.CreateAsyncScope();
-            await using var session = _store.LightweightSession(SessionOptions.ForTransaction(transaction));
             await _handlers.DispatchAsync(scope.ServiceProvider, @event, envelope, session, cancellationToken);
 
             // The next message's savepoint goes with this one's changes: no round trip of its own.
