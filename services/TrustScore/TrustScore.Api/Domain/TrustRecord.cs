@@ -57,12 +57,15 @@ public sealed class TrustRecord
     /// Takes a fresh assessment. Returns the previous tier when the tier changed (so <c>TrustTierChanged</c> is published
     /// only then), else null.
     /// </summary>
-    public TrustTier? Apply(Scoring.TrustAssessment assessment, DateTimeOffset? reviewAt)
+    public TrustTier? Apply(Scoring.TrustAssessment assessment, DateTimeOffset? reviewAt) => Apply(assessment.Figures(), reviewAt);
+
+    /// <inheritdoc cref="Apply(Scoring.TrustAssessment, DateTimeOffset?)"/>
+    public TrustTier? Apply(Scoring.TrustFigures figures, DateTimeOffset? reviewAt)
     {
         var previous = Tier;
-        (Positive, Negative, SevereDefault, VerifiedStanding) = (assessment.R, assessment.S, assessment.SevereDefault, assessment.VerifiedStanding);
-        (Score, Uncertainty, Tier) = (assessment.Score, assessment.Uncertainty, assessment.Tier);
-        (AssessedAt, ReviewAt, UpdatedAt) = (assessment.AsOf, reviewAt, assessment.AsOf > UpdatedAt ? assessment.AsOf : UpdatedAt);
+        (Positive, Negative, SevereDefault, VerifiedStanding) = (figures.R, figures.S, figures.SevereDefault, figures.VerifiedStanding);
+        (Score, Uncertainty, Tier) = (figures.Score, figures.Uncertainty, figures.Tier);
+        (AssessedAt, ReviewAt, UpdatedAt) = (figures.AsOf, reviewAt, figures.AsOf > UpdatedAt ? figures.AsOf : UpdatedAt);
         return previous == Tier ? null : previous;
     }
 

@@ -19,18 +19,33 @@ public sealed class AllianceRecomputation(IDocumentStore store, EventOutbox outb
         await using var session = store.LightweightSession();
         var now = clock.Now;
         var records = await session.Query<TrustRecord>().ToListAsync(cancellationToken);
-        var commitments = await session.Query<Commitment>().ToListAsync(cancellationToken);
-        var findings = await session.Query<SupervisionFinding>().ToListAsync(cancellationToken);
-        var reports = await session.Query<PeerReport>().ToListAsync(cancellationToken);
-        var alliance = AllianceAssessment.AssessAll([.. records.Select(r => r.CityId)], commitments, findings, reports, now, policy);
+        var tally = new AllianceTally(records.Select(r => r.CityId), now, policy);
+
+        // Streamed and folded one document at a time: a large alliance's evidence is never held in memory at once.
+        await foreach (var commitment in session.Query<Commitment>().ToAsyncEnumerable(cancellationToken))
+        {
+            tally.Add(commitment);
+        }
+
+        await foreach (var finding in session.Query<SupervisionFinding>().ToAsyncEnumerable(cancellationToken))
+        {
+            tally.Add(finding);
+        }
+
+        await foreach (var report in session.Query<PeerReport>().ToAsyncEnumerable(cancellationToken))
+        {
+            tally.Add(report);
+        }
+
+        var alliance = tally.Complete();
         var changed = 0;
         foreach (var record in records)
         {
-            var assessment = alliance.Assessments[record.CityId];
+            var figures = alliance.Assessments[record.CityId];
             var weight = alliance.ReporterWeights.GetValueOrDefault(record.CityId);
             var before = (BetaReputation.Published(record.Score), record.Tier, BetaReputation.Published(record.ReporterWeight));
             record.ReporterWeight = weight;
-            var previousTier = record.Apply(assessment, assessment.SevereDefaults.Select(d => d.LiftsAt).Where(at => at > now).Min());
+            var previousTier = record.Apply(figures, figures.ReviewAt);
             if (before == (BetaReputation.Published(record.Score), record.Tier, BetaReputation.Published(record.ReporterWeight)))
             {
                 continue;

@@ -1,5 +1,6 @@
 using CsCheck;
 using TrustScore.Api.Domain;
+using TrustScore.Api.Domain.Commitments;
 using TrustScore.Api.Domain.Scoring;
 using TrustScore.Api.Domain.Supervision;
 
@@ -41,5 +42,93 @@ public sealed class AllianceAssessmentTests
         var assessment = alliance.Assessments["subject"];
         Assert.Equal(alliance.ReporterWeights["honest"] * TrustPolicy.Default.Forgetting.Decay(Evidence.Start, AsOf), assessment.PeerNetNegative, 1e-9);
         Assert.True(assessment.Score < alliance.Assessments["honest"].Score);
+    }
+
+    [Fact]
+    public void EachCitysFiguresAreExactlyThoseOfItsOwnAssessmentWithTheAlliancesReporterWeights()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (cities, commitments, findings, reports) = RandomAlliance(new Random(seed));
+
+            var alliance = AllianceAssessment.AssessAll(cities, commitments, findings, reports, AsOf, TrustPolicy.Default);
+
+            foreach (var city in cities)
+            {
+                var own = new CityEvidence(
+                    city, [.. commitments.Where(c => c.Debtor == city)], [.. findings.Where(f => f.CityId == city)], [.. reports.Where(r => r.SubjectCityId == city)],
+                    alliance.ReporterWeights);
+                Assert.Equal(TrustCalculation.Assess(own, AsOf, TrustPolicy.Default).Figures(), alliance.Assessments[city]);
+            }
+        }, iter: 60);
+    }
+
+    [Fact]
+    public void TheOrderInWhichFindingsAndCommitmentsArriveChangesNothing()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (cities, commitments, findings, reports) = RandomAlliance(new Random(seed));
+            var tally = new AllianceTally(cities, AsOf, TrustPolicy.Default);
+            findings.ForEach(tally.Add);
+            reports.ForEach(tally.Add);
+            commitments.ForEach(tally.Add);
+
+            var figures = tally.Complete().Assessments;
+
+            Assert.Equal(AllianceAssessment.AssessAll(cities, commitments, findings, reports, AsOf, TrustPolicy.Default).Assessments, figures);
+        }, iter: 20);
+    }
+
+    [Fact]
+    public void ACommitmentOfACityOutsideTheAllianceCountsNowhere()
+    {
+        var outsider = new Evidence("outsider").Broken(5);
+        var member = new Evidence("member").Kept(3);
+
+        var alliance = AllianceAssessment.AssessAll(["member"], member.Commitments.Concat(outsider.Commitments.Select(c => { c.Id = "o" + c.Id; return c; })), [], [], AsOf, TrustPolicy.Default);
+
+        Assert.Equal(["member"], alliance.Assessments.Keys);
+        Assert.Equal(TrustCalculation.Assess(member.Build(), AsOf, TrustPolicy.Default).Figures(), alliance.Assessments["member"]);
+    }
+
+    /// <summary>Four cities with kept, late, partial, withdrawn and severe defaulted (some remedied) commitments, findings and peer reports.</summary>
+    private static (string[] Cities, List<Commitment> Commitments, List<SupervisionFinding> Findings, List<PeerReport> Reports) RandomAlliance(Random random)
+    {
+        string[] cities = ["hz", "jx", "hu", "nb"];
+        var commitments = new List<Commitment>();
+        for (var i = 0; i < random.Next(40); i++)
+        {
+            var due = Evidence.Start.AddDays(random.Next(25));
+            var kind = (CommitmentKind)random.Next(7);
+            var c = Commitment.Open($"c{i}", cities[random.Next(4)], ["fund"], kind, 1 + random.Next(3), (VerificationSource)random.Next(4), "test", due.AddDays(-3), due);
+            c.SevereIfDefaulted = kind == CommitmentKind.Settlement;
+            switch (random.Next(5))
+            {
+                case 0: c.Settle(random.NextDouble(), due.AddDays(random.Next(-2, 4)), "settled"); break;
+                case 1: c.DefaultIfOverdue(due.AddDays(8), TimeSpan.FromDays(7)); break;
+                case 2:
+                    c.DefaultIfOverdue(due.AddDays(8), TimeSpan.FromDays(7));
+                    c.RecordRemedy(due.AddDays(random.Next(9, 20)), "paid");
+                    break;
+                case 3: c.Settle(1, due, "kept"); c.Withdraw(due.AddDays(random.Next(1, 40)), "appeal upheld"); break;
+                default: break;
+            }
+
+            commitments.Add(c);
+        }
+
+        var findings = Enumerable.Range(0, random.Next(4)).Select(i => new SupervisionFinding
+        {
+            Id = Guid.NewGuid(), CityId = cities[random.Next(4)], Kind = (FindingKind)random.Next(6), Severity = (FindingSeverity)random.Next(3), Description = "found",
+            FoundBy = "coordinating-body", FoundAt = Evidence.Start.AddDays(random.Next(25)), RecordedAt = Evidence.Start.AddDays(random.Next(25)),
+            RemediedAt = random.Next(2) == 0 ? Evidence.Start.AddDays(random.Next(30)) : null,
+        }).ToList();
+        var reports = Enumerable.Range(0, random.Next(30)).Select(i =>
+        {
+            var reporter = random.Next(4);
+            return PeerReport.File(Guid.NewGuid(), cities[reporter], cities[(reporter + 1 + random.Next(3)) % 4], null, random.Next(2), "seen", Evidence.Start.AddDays(random.Next(40)));
+        }).ToList();
+        return (cities, commitments, findings, reports);
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class EvaluationRound
         if (Status != expected)
         {
             throw new EvaluationRuleException(
-                "Wrong round state", $"Round {Id} is {StatusName(Status)}; only an {StatusName(expected)} round may {action}.", conflict: true);
+                "Wrong round state", $"Round {Id} is {StatusName(Status)}; only a round that is {StatusName(expected)} may {action}.", conflict: true);
         }
     }
 }

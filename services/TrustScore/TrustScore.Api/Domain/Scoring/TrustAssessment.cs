@@ -34,4 +34,31 @@ public sealed record TrustAssessment(
 
     /// <summary>The score on the 0–1000 display scale.</summary>
     public int Display => (int)Math.Round(Score * 1000, MidpointRounding.AwayFromZero);
+
+    /// <summary>The next time the score changes without new evidence: the earliest end of a repair's waiting period.</summary>
+    public DateTimeOffset? ReviewAt => SevereDefaults.Select(d => d.LiftsAt).Where(at => at > AsOf).Min();
+
+    public TrustFigures Figures() =>
+        new(CityId, AsOf, R, S, Score, Uncertainty, Tier, SevereDefault, VerifiedStanding, PeerNetNegative, ReviewAt, FilteredReports.Count);
 }
+
+/// <summary>What one commitment's outcome adds at a date: its decay and source discount, r, s and its verified-standing term.</summary>
+public readonly record struct CommitmentWeight(double Decay, double Discount, double R, double S, double Standing);
+
+/// <summary>
+/// A city's rating at a date without its explanation: what the alliance pass (<see cref="AllianceTally"/>) keeps per
+/// city and stores. The same figures as the <see cref="TrustAssessment"/> of the same evidence.
+/// </summary>
+public sealed record TrustFigures(
+    string CityId,
+    DateTimeOffset AsOf,
+    double R,
+    double S,
+    double Score,
+    double Uncertainty,
+    TrustTier Tier,
+    bool SevereDefault,
+    double VerifiedStanding,
+    double PeerNetNegative,
+    DateTimeOffset? ReviewAt,
+    int FilteredReporters);

@@ -6,7 +6,7 @@ public static partial class TrustCalculation
     /// Peer reports about the city at <paramref name="asOf"/>: each reporter's reports combined (decayed), the
     /// Whitby–Jøsang filter applied, each kept opinion discounted by its reporter's weight; the net complaint counts.
     /// </summary>
-    private static (List<ContributingItem> Items, List<FilteredReport> Filtered, double NetNegative) PeerEvidence(
+    internal static (List<ContributingItem> Items, List<FilteredReport> Filtered, double NetNegative) PeerEvidence(
         CityEvidence evidence, DateTimeOffset asOf, TrustPolicy policy)
     {
         var reports = evidence.ReportsAbout

@@ -36,41 +36,34 @@ public static partial class TrustCalculation
         var verifiedS = items.Sum(i => i.S);
         var (peerItems, filtered, netNegative) = PeerEvidence(evidence, asOf, policy);
         items.AddRange(peerItems);
-        var r = verifiedR;
-        var s = verifiedS + netNegative;
-        var (score, uncertainty) = BetaReputation.Score(r, s);
-        var tier = BetaReputation.Tier(BetaReputation.Published(score), r + s, severe.Count > 0);
+        var rating = Rate(verifiedR, verifiedS, netNegative, severe.Count > 0);
         return new TrustAssessment(
-            evidence.CityId, asOf, r, s, score, uncertainty, tier, severe.Count > 0, verifiedR - verifiedS,
+            evidence.CityId, asOf, rating.R, rating.S, rating.Score, rating.Uncertainty, rating.Tier, severe.Count > 0, verifiedR - verifiedS,
             [.. items.OrderBy(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal)], filtered, severe, netNegative);
     }
 
     private static void AddCommitment(Commitment c, DateTimeOffset asOf, TrustPolicy policy, List<ContributingItem> items, List<SevereDefault> severe)
     {
-        if (c.SevereDefaultAt(asOf, policy.RepairWaitingPeriod))
+        if (SevereDefaultOf(c, asOf, policy) is { } held)
         {
-            var since = c.Outcomes.First(o => o.Status == CommitmentStatus.Defaulted).At;
-            severe.Add(new SevereDefault("commitment", c.Id, c.Description, since, c.RemediedAt, c.RemediedAt + policy.RepairWaitingPeriod));
+            severe.Add(held);
         }
 
-        if (c.OutcomeAt(asOf) is not { } outcome)
+        if (!TryWeigh(c, asOf, policy, out var outcome, out var weight))
         {
             return;
         }
 
-        var decay = policy.Forgetting.Decay(outcome.At, asOf);
-        var discount = TrustPolicy.DiscountOf(c.Source);
-        var w = c.Weight * discount * decay;
         items.Add(new ContributingItem(
-            "commitment", c.Id, Name(c.Kind), outcome.At, c.Weight, outcome.Fulfilment, decay, Name(c.Source), discount,
-            w * outcome.Fulfilment, w * (1 - outcome.Fulfilment), null, $"{Name(outcome.Status)}: {c.Description}"));
+            "commitment", c.Id, Name(c.Kind), outcome.At, c.Weight, outcome.Fulfilment, weight.Decay, Name(c.Source), weight.Discount,
+            weight.R, weight.S, null, $"{Name(outcome.Status)}: {c.Description}"));
     }
 
     private static void AddFinding(SupervisionFinding f, DateTimeOffset asOf, TrustPolicy policy, List<ContributingItem> items, List<SevereDefault> severe)
     {
-        if (f.ForcesTierDAt(asOf, policy.RepairWaitingPeriod))
+        if (SevereDefaultOf(f, asOf, policy) is { } held)
         {
-            severe.Add(new SevereDefault("finding", f.Id.ToString(), $"{Name(f.Kind)} ({Name(f.Severity)}): {f.Description}", f.RecordedAt, f.RemediedAt, f.RemediedAt + policy.RepairWaitingPeriod));
+            severe.Add(held);
         }
 
         var decay = policy.Forgetting.Decay(f.FoundAt, asOf);
@@ -93,9 +86,9 @@ public static partial class TrustCalculation
         double standing = 0;
         foreach (var c in evidence.Commitments)
         {
-            if (c.Debtor == evidence.CityId && c.OutcomeAt(asOf) is { } outcome)
+            if (c.Debtor == evidence.CityId && TryWeigh(c, asOf, policy, out _, out var weight))
             {
-                standing += c.Weight * TrustPolicy.DiscountOf(c.Source) * policy.Forgetting.Decay(outcome.At, asOf) * ((2 * outcome.Fulfilment) - 1);
+                standing += weight.Standing;
             }
         }
 
