@@ -98,7 +98,7 @@ public sealed class FaultPlatformFixture : PlatformFixture
 
     /// <summary>
     /// Parked messages come back within seconds (the default schedule starts at a minute), and a produce gives up after
-    /// 3 s, so a broker outage is noticed and retried within the test's time. The gateway probes every second (10 s in
+    /// 3 s, so a broker outage is noticed and retried within the test's time. The gateway probes every 2 s (10 s in
     /// the chart), so a restarted service is back in its rotation at once rather than after the next probe.
     /// </summary>
     protected override void Configure(ServiceProcess process)
@@ -107,7 +107,7 @@ public sealed class FaultPlatformFixture : PlatformFixture
         {
             foreach (var service in PlatformProcesses.Services.Keys)
             {
-                process.Environment[$"ReverseProxy__Clusters__{service}__HealthCheck__Active__Interval"] = "00:00:01";
+                process.Environment[$"ReverseProxy__Clusters__{service}__HealthCheck__Active__Interval"] = "00:00:02";
                 process.Environment[$"ReverseProxy__Clusters__{service}__HealthCheck__Passive__ReactivationPeriod"] = "00:00:02";
             }
 

@@ -26,7 +26,7 @@ public sealed class FaultRegion
         using var coordinator = platform.Client(PlatformRoles.Coordinator);
         foreach (var city in Cities)
         {
-            await Expect(coordinator.PostAsJsonAsync("/api/cost-sharing/members", Member(city)), HttpStatusCode.Created);
+            await Expect(() => coordinator.PostAsJsonAsync("/api/cost-sharing/members", Member(city)), HttpStatusCode.Created);
             platform.Accepted.Registered(city);
         }
 
@@ -39,7 +39,7 @@ public sealed class FaultRegion
         }
 
         var region = new FaultRegion("fault-basin");
-        await Expect(coordinator.PostAsJsonAsync("/api/cost-sharing/agreements", new
+        await Expect(() => coordinator.PostAsJsonAsync("/api/cost-sharing/agreements", new
         {
             id = region.AgreementId,
             name = "故障演练流域协议",
@@ -66,7 +66,7 @@ public sealed class FaultRegion
     {
         using var coordinator = platform.Client(PlatformRoles.Coordinator);
         var now = DateTimeOffset.UtcNow;
-        var incident = (await Expect(coordinator.PostAsJsonAsync("/api/cost-sharing/incidents", new
+        var incident = (await Expect(() => coordinator.PostAsJsonAsync("/api/cost-sharing/incidents", new
         {
             agreementId = AgreementId,
             category = "natural-disaster",
@@ -80,13 +80,13 @@ public sealed class FaultRegion
                 new { cityId = "jiaxing", side = "affected", populationExposed = 100_000L },
             },
         }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await Expect(coordinator.PostAsync($"/api/cost-sharing/incidents/{incident}/confirm", null), HttpStatusCode.OK);
-        await Expect(coordinator.PostAsJsonAsync($"/api/cost-sharing/incidents/{incident}/close-response", new { closedAt = now.AddDays(-1) }), HttpStatusCode.OK);
+        await Expect(() => coordinator.PostAsync($"/api/cost-sharing/incidents/{incident}/confirm", null), HttpStatusCode.OK);
+        await Expect(() => coordinator.PostAsJsonAsync($"/api/cost-sharing/incidents/{incident}/close-response", new { closedAt = now.AddDays(-1) }), HttpStatusCode.OK);
         var claims = new List<Guid>();
         foreach (var (city, share) in new[] { (Origin, 0.5m), ("hangzhou", 0.3m), ("jiaxing", 0.2m) })
         {
             using var client = platform.Client(PlatformRoles.City, city);
-            var claim = await Expect(client.PostIdempotentAsync($"/api/cost-sharing/incidents/{incident}/claims", new
+            var claim = await Expect(() => client.PostIdempotentAsync($"/api/cost-sharing/incidents/{incident}/claims", new
             {
                 lines = new[] { new { category = "personnel", amount = decimal.Round(cost * share, 2), description = "Response teams", evidenceRef = "evidence/1.pdf" } },
                 insurance = 0m,
@@ -97,10 +97,10 @@ public sealed class FaultRegion
 
         foreach (var claim in claims)
         {
-            await Expect(coordinator.PostIdempotentAsync($"/api/cost-sharing/claims/{claim}/decision", new { outcome = "approve" }), HttpStatusCode.OK);
+            await Expect(() => coordinator.PostIdempotentAsync($"/api/cost-sharing/claims/{claim}/decision", new { outcome = "approve" }), HttpStatusCode.OK);
         }
 
-        await Expect(coordinator.PostAsync($"/api/cost-sharing/incidents/{incident}/finalize-costs", null), HttpStatusCode.OK);
+        await Expect(() => coordinator.PostAsync($"/api/cost-sharing/incidents/{incident}/finalize-costs", null), HttpStatusCode.OK);
         return incident;
     }
 
@@ -115,15 +115,28 @@ public sealed class FaultRegion
         return incidents;
     }
 
-    private static async Task<JsonElement> Expect(Task<HttpResponseMessage> call, HttpStatusCode status)
+    /// <summary>
+    /// The answer expected; a 503 (the gateway has no ready instance yet, the service's database is away: nothing was
+    /// done) is sent again, as any client would, so a loaded machine's slow health probes do not fail the set-up.
+    /// </summary>
+    private static async Task<JsonElement> Expect(Func<Task<HttpResponseMessage>> call, HttpStatusCode status)
     {
-        using var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != status)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
         {
-            throw new InvalidOperationException($"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        }
+            using var response = await call();
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == status)
+            {
+                return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+            }
 
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
+            }
+
+            await Task.Delay(500);
+        }
     }
 }

@@ -10,6 +10,9 @@ namespace Platform.EndToEndTests.Faults;
 /// <summary>One answer (or none: status 0) a client of the stream got, with how long it took.</summary>
 public sealed record Attempt(string Operation, int Status, TimeSpan Elapsed, TimeSpan? RetryAfter, string? MediaType, string Detail);
 
+/// <summary>A request that was sent more than once, with the answers it got in order (0: none).</summary>
+public sealed record RetriedRequest(string Operation, string Subject, IReadOnlyList<int> Answers);
+
 /// <summary>
 /// The stream the faults strike: three clients through the gateway, one registering cities, one finalizing the prepared
 /// incidents' allocations, one posting journal entries, each paced and running until stopped. Each client behaves as a
@@ -26,11 +29,14 @@ public sealed class FaultWorkload(FaultPlatformFixture platform, string tag, IRe
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(300);
     private readonly ConcurrentQueue<Attempt> _attempts = new();
     private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentQueue<RetriedRequest> _retried = new();
     private int _registered;
     private int _allocated;
     private int _posted;
 
     public IReadOnlyCollection<Attempt> Attempts => [.. _attempts];
+
+    public IReadOnlyCollection<RetriedRequest> Retried => [.. _retried];
 
     /// <summary>Requests that ended in an answer no retry explains (a 500, a 4xx): each one is a finding.</summary>
     public IReadOnlyCollection<string> Failures => [.. _failures];
@@ -50,7 +56,7 @@ public sealed class FaultWorkload(FaultPlatformFixture platform, string tag, IRe
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             var city = $"{tag}-{i}";
-            var (status, _, retried) = await UntilAnsweredAsync(coordinator, "register", () => new HttpRequestMessage(HttpMethod.Post, "/api/cost-sharing/members")
+            var (status, _, retried) = await UntilAnsweredAsync(coordinator, "register", city, () => new HttpRequestMessage(HttpMethod.Post, "/api/cost-sharing/members")
             {
                 Content = JsonContent.Create(FaultRegion.Member(city)),
             });
@@ -79,7 +85,7 @@ public sealed class FaultWorkload(FaultPlatformFixture platform, string tag, IRe
             }
 
             var key = $"{tag}-allocate-{incident}";
-            var (status, body, _) = await UntilAnsweredAsync(coordinator, "allocate", () => Idempotent(HttpMethod.Post, $"/api/cost-sharing/incidents/{incident}/allocations", null, key));
+            var (status, body, _) = await UntilAnsweredAsync(coordinator, "allocate", key, () => Idempotent(HttpMethod.Post, $"/api/cost-sharing/incidents/{incident}/allocations", null, key));
             if (status == HttpStatusCode.Created)
             {
                 var paying = body.GetProperty("instructions").EnumerateArray()
@@ -114,7 +120,7 @@ public sealed class FaultWorkload(FaultPlatformFixture platform, string tag, IRe
                     new { account = "fund:income:interest", side = "credit", amount },
                 },
             };
-            var (status, body, _) = await UntilAnsweredAsync(finance, "post", () => Idempotent(HttpMethod.Post, "/api/fund/entries", entry, key));
+            var (status, body, _) = await UntilAnsweredAsync(finance, "post", key, () => Idempotent(HttpMethod.Post, "/api/fund/entries", entry, key));
             if (status == HttpStatusCode.Created)
             {
                 platform.Accepted.Posted(new AcceptedPosting(key, body.GetProperty("entryId").GetGuid(), amount));
@@ -130,10 +136,11 @@ public sealed class FaultWorkload(FaultPlatformFixture platform, string tag, IRe
     }
 
     /// <summary>Sends the request until it gets an answer other than "try again" (none, 502, 503, 504); at most two minutes.</summary>
-    private async Task<(HttpStatusCode Status, JsonElement Body, bool Retried)> UntilAnsweredAsync(HttpClient client, string operation, Func<HttpRequestMessage> request)
+    private async Task<(HttpStatusCode Status, JsonElement Body, bool Retried)> UntilAnsweredAsync(HttpClient client, string operation, string subject, Func<HttpRequestMessage> request)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        for (var attempt = 0; ; attempt++)
+        var answers = new List<int>();
+        while (true)
         {
             var clock = Stopwatch.StartNew();
             TimeSpan? retryAfter = null;
@@ -143,25 +150,37 @@ public sealed class FaultWorkload(FaultPlatformFixture platform, string tag, IRe
                 using var response = await client.SendAsync(message);
                 var text = await response.Content.ReadAsStringAsync();
                 retryAfter = response.Headers.RetryAfter?.Delta;
+                answers.Add((int)response.StatusCode);
                 _attempts.Enqueue(new Attempt(operation, (int)response.StatusCode, clock.Elapsed, retryAfter, response.Content.Headers.ContentType?.MediaType, text.Length > 300 ? text[..300] : text));
                 if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
                 {
-                    return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), attempt > 0);
+                    return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), Remember(operation, subject, answers));
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                answers.Add(0);
                 _attempts.Enqueue(new Attempt(operation, 0, clock.Elapsed, null, null, e.GetType().Name + ": " + e.Message));
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                return (0, default, attempt > 0);
+                return (0, default, Remember(operation, subject, answers));
             }
 
             // Honours Retry-After, capped so the test does not idle: a real client would wait the whole of it.
             await Task.Delay(retryAfter is { } wait ? TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds, 1_000)) : TimeSpan.FromMilliseconds(250));
         }
+    }
+
+    private bool Remember(string operation, string subject, List<int> answers)
+    {
+        if (answers.Count > 1)
+        {
+            _retried.Enqueue(new RetriedRequest(operation, subject, answers));
+        }
+
+        return answers.Count > 1;
     }
 
     private static HttpRequestMessage Idempotent(HttpMethod method, string path, object? body, string key)
