@@ -14,7 +14,7 @@ public sealed class BrokerDownTests(FaultPlatformFixture platform, ITestOutputHe
     [Fact]
     public async Task EverythingAcceptedWhileTheBrokerIsDownArrivesOnceItIsBack()
     {
-        var region = await platform.RegionAsync();
+        var region = await platform.ReadyAsync();
         var incidents = await region.PrepareIncidentsAsync(platform, "broker", 4);
         var workload = new FaultWorkload(platform, "broker", incidents, TimeSpan.FromSeconds(3));
         using var stop = new CancellationTokenSource();

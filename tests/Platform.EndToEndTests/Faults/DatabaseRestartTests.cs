@@ -21,7 +21,7 @@ public sealed class DatabaseRestartTests(FaultPlatformFixture platform, ITestOut
     [Fact]
     public async Task RequestsFailFastWhileTheDatabaseIsDownAndTheirRetriesApplyOnceAfterwards()
     {
-        var region = await platform.RegionAsync();
+        var region = await platform.ReadyAsync();
         var incidents = await region.PrepareIncidentsAsync(platform, "database", 3);
         var workload = new FaultWorkload(platform, "database", incidents, TimeSpan.FromSeconds(3));
         using var stop = new CancellationTokenSource();

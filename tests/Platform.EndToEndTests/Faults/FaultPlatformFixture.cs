@@ -38,8 +38,15 @@ public sealed class FaultPlatformFixture : PlatformFixture
         return client;
     }
 
-    /// <summary>The member cities and agreement every test's incidents use, set up by the first test that asks.</summary>
-    public Task<FaultRegion> RegionAsync() => _region.Value;
+    /// <summary>
+    /// Once every service is routed again (an earlier test's fault may still be wearing off), the region every test's
+    /// incidents use, set up by the first test that asks.
+    /// </summary>
+    public async Task<FaultRegion> ReadyAsync()
+    {
+        await WaitUntilRoutedAsync();
+        return await _region.Value;
+    }
 
     /// <summary>Kills the process at once (SIGKILL) and starts it again on the same ports once it is gone; returns when it is ready.</summary>
     public static async Task KillAndRestartAsync(ServiceProcess process, TimeSpan down)

