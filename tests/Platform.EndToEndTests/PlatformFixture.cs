@@ -41,9 +41,12 @@ public class PlatformFixture : IAsyncLifetime
             process.Start();
         }
 
-        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(StartTimeout)));
         await WaitUntilEveryServiceIsRoutedAsync();
     }
+
+    /// <summary>How long the processes may take to become ready.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(90);
 
     /// <summary>The database, broker and topic namespace of the processes: by default a fresh database and namespace on the run's shared servers.</summary>
     protected virtual async Task<(string ConnectionString, string BootstrapServers, string TopicNamespace)> ProvideInfrastructureAsync()

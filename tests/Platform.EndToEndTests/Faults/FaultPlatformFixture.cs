@@ -55,7 +55,7 @@ public sealed class FaultPlatformFixture : PlatformFixture
         await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(down);
         process.Start();
-        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
     }
 
     /// <summary>Stops PostgreSQL at once (immediate shutdown: no checkpoint, connections cut), as a crash or a fail-over does.</summary>
@@ -89,6 +89,9 @@ public sealed class FaultPlatformFixture : PlatformFixture
                 $"the gateway to forward {path}");
         }
     }
+
+    /// <summary>Twelve processes start at once when this collection runs beside the main one; on a busy machine that takes a while.</summary>
+    protected override TimeSpan StartTimeout => TimeSpan.FromSeconds(180);
 
     protected override async Task<(string ConnectionString, string BootstrapServers, string TopicNamespace)> ProvideInfrastructureAsync()
     {
