@@ -23,6 +23,11 @@ public static class ConsumerGroups
     public static IReadOnlyList<TopicPartitionOffset> RewindToBeginning(string bootstrapServers, string group, IEnumerable<string> topics)
     {
         var committed = Committed(bootstrapServers, group, topics);
+        if (committed.Count == 0)
+        {
+            return committed;
+        }
+
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,

@@ -48,14 +48,13 @@ public sealed class FaultPlatformFixture : PlatformFixture
         return await _region.Value;
     }
 
-    /// <summary>Kills the process at once (SIGKILL) and starts it again on the same ports once it is gone; returns when it is ready.</summary>
-    public static async Task KillAndRestartAsync(ServiceProcess process, TimeSpan down)
+    /// <summary>Kills the process at once (SIGKILL) and, once it is gone, starts it again on the same ports (without waiting for it to be ready).</summary>
+    public static async Task KillAndStartAsync(ServiceProcess process, TimeSpan down)
     {
         process.Kill();
         await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(down);
         process.Start();
-        await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
     }
 
     /// <summary>Stops PostgreSQL at once (immediate shutdown: no checkpoint, connections cut), as a crash or a fail-over does.</summary>

@@ -24,13 +24,14 @@ public sealed class KilledServiceTests(FaultPlatformFixture platform, ITestOutpu
 
         foreach (var name in InTurn)
         {
-            // Let the stream reach the service (a request in flight, events on their way) before it dies.
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            await FaultPlatformFixture.KillAndRestartAsync(platform.Process(name), TimeSpan.FromSeconds(1));
-            output.WriteLine($"{name}: killed and ready again in {clock.Elapsed.TotalSeconds:F1} s; so far {workload.Registered} registered, {workload.Allocated} allocated, {workload.Posted} posted");
+            // Let the stream reach the service (a request in flight, events on their way) before it dies. The next one
+            // dies while this one may still be starting: each is up, and busy, when its turn comes.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await FaultPlatformFixture.KillAndStartAsync(platform.Process(name), TimeSpan.FromSeconds(1));
+            output.WriteLine($"{name}: killed and started again; so far {workload.Registered} registered, {workload.Allocated} allocated, {workload.Posted} posted");
         }
 
+        await Task.WhenAll(InTurn.Select(name => platform.Process(name).WaitUntilReadyAsync(TimeSpan.FromSeconds(180))));
         await platform.WaitUntilRoutedAsync();
         await stop.CancelAsync();
         await stream;
@@ -38,8 +39,7 @@ public sealed class KilledServiceTests(FaultPlatformFixture platform, ITestOutpu
         output.WriteLine($"{workload.Attempts.Count} requests; answers: {string.Join(", ", workload.Attempts.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"))}");
         Assert.Empty(workload.Failures);
         Assert.DoesNotContain(workload.Attempts, a => a.Status == 500);
-        Assert.Equal(incidents.Count, workload.Allocated);
-        Assert.True(workload.Registered > InTurn.Length && workload.Posted > InTurn.Length, "the stream ran throughout");
+        Assert.True(workload.Registered > InTurn.Length && workload.Allocated > InTurn.Length && workload.Posted > InTurn.Length, "the stream ran throughout");
         await ExactlyOnce.AssertAsync(platform);
     }
 }
