@@ -34,6 +34,10 @@ public static class ConsumerGroups
             GroupId = group,
             EnableAutoCommit = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
+
+            // The services' strategy (KafkaClientFactory): a group keeps its protocol, and a member proposing another is
+            // refused by a broker (and trips an assertion in the embedded mock broker).
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         }).Build();
         consumer.Subscribe(committed.Select(o => o.Topic).Distinct());
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
