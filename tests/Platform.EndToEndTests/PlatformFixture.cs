@@ -8,9 +8,10 @@ namespace Platform.EndToEndTests;
 
 /// <summary>
 /// The whole platform, started once for the end-to-end collection: the five services and the gateway as
-/// processes against the real PostgreSQL and broker. Tests reach it only through the gateway.
+/// processes against the real PostgreSQL and broker. Tests reach it only through the gateway. A fixture that injects
+/// faults (Faults/FaultPlatformFixture) derives from it with a PostgreSQL and broker of its own.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private readonly List<ServiceProcess> _processes = [];
 
@@ -28,29 +29,42 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infra = await TestInfrastructure.GetAsync();
-        ConnectionString = await infra.CreateDatabaseAsync("platform_e2e");
-        var ns = infra.CreateTopicNamespace();
-        (TopicNamespace, BootstrapServers) = (ns, infra.Broker.BootstrapServers);
+        (ConnectionString, BootstrapServers, TopicNamespace) = await ProvideInfrastructureAsync();
         var services = PlatformProcesses.Services.Keys
-            .Select(name => PlatformProcesses.Service(name, ConnectionString, infra.Broker.BootstrapServers, ns))
+            .Select(name => PlatformProcesses.Service(name, ConnectionString, BootstrapServers, TopicNamespace))
             .ToList();
         Gateway = PlatformProcesses.Gateway(services);
         _processes.AddRange([.. services, Gateway]);
         foreach (var process in _processes)
         {
+            Configure(process);
             process.Start();
         }
 
-        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(StartTimeout)));
         await WaitUntilEveryServiceIsRoutedAsync();
+    }
+
+    /// <summary>How long the processes may take to become ready.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromSeconds(90);
+
+    /// <summary>The database, broker and topic namespace of the processes: by default a fresh database and namespace on the run's shared servers.</summary>
+    protected virtual async Task<(string ConnectionString, string BootstrapServers, string TopicNamespace)> ProvideInfrastructureAsync()
+    {
+        var infra = await TestInfrastructure.GetAsync();
+        return (await infra.CreateDatabaseAsync("platform_e2e"), infra.Broker.BootstrapServers, infra.CreateTopicNamespace());
+    }
+
+    /// <summary>Settings a derived fixture adds to a process (a service or the gateway) before it starts.</summary>
+    protected virtual void Configure(ServiceProcess process)
+    {
     }
 
     /// <summary>
     /// The gateway probes the services as they start: one it found not ready yet stays out until its next probe
     /// passes. Tests start once the gateway routes to every service (each service's API document reachable through it).
     /// </summary>
-    private async Task WaitUntilEveryServiceIsRoutedAsync()
+    public async Task WaitUntilEveryServiceIsRoutedAsync()
     {
         using var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
         foreach (var name in PlatformProcesses.Services.Keys)
@@ -62,7 +76,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var process in _processes)
         {

@@ -85,8 +85,15 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string RecentOutput => string.Join('\n', _output.TakeLast(80));
 
+    /// <summary>Starts the process; after it exited (killed or stopped) starts it again on the same ports, as a rescheduled pod would.</summary>
     public void Start()
     {
+        if (_process is { HasExited: false })
+        {
+            throw new InvalidOperationException($"{Name} is already running.");
+        }
+
+        _process?.Dispose();
         var dll = Path.Combine(RepositoryRoot.Path, ProjectPath, "bin", BuildConfiguration.Name, "net10.0", Path.GetFileName(ProjectPath) + ".dll");
         if (!File.Exists(dll))
         {

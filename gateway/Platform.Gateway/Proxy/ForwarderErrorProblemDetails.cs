@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Platform.ServiceDefaults.Errors;
+using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -8,7 +10,8 @@ namespace Platform.Gateway.Proxy;
 
 /// <summary>
 /// When YARP could not get an answer from a service it sets 502, 503 or 504 and writes nothing; this turns that
-/// into RFC 9457 problem details naming the service (never its address). What a service answers itself is
+/// into RFC 9457 problem details naming the service (never its address); a 503 (no ready instance) says with
+/// <c>Retry-After</c> when to come back, as a service's own 503 does. What a service answers itself is
 /// relayed untouched: status code pages are turned off for proxied requests so an empty 404 stays empty.
 /// </summary>
 /// <remarks>
@@ -42,8 +45,14 @@ internal sealed class ForwarderErrorProblemDetails(RequestDelegate next)
             return;
         }
 
-        var service = context.Features.Get<IReverseProxyFeature>()?.Cluster.Config.ClusterId ?? "the service";
+        var cluster = context.Features.Get<IReverseProxyFeature>()?.Cluster.Config;
+        var service = cluster?.ClusterId ?? "the service";
         var status = context.Response.StatusCode;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(cluster).ToString(CultureInfo.InvariantCulture);
+        }
+
         var (title, detail) = status switch
         {
             StatusCodes.Status503ServiceUnavailable => ("Service unavailable", $"No instance of '{service}' is available."),
@@ -54,4 +63,12 @@ internal sealed class ForwarderErrorProblemDetails(RequestDelegate next)
         };
         await Problems.Status(status, title, detail).ExecuteAsync(context);
     }
+
+    /// <summary>
+    /// No instance is ready (RFC 9110 §10.2.3: a 503 may say when to come back): one that recovers is routed again at the
+    /// cluster's next active health probe, so the probe interval is when a retry can first succeed; 10 s, the chart's
+    /// interval, when the cluster is not probed.
+    /// </summary>
+    internal static int RetryAfterSeconds(ClusterConfig? cluster) =>
+        (int)Math.Max(1, Math.Ceiling((cluster?.HealthCheck?.Active?.Interval ?? TimeSpan.FromSeconds(10)).TotalSeconds));
 }

@@ -55,6 +55,9 @@ public sealed class DestinationDownTests : IDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("trust-score", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Not probed: a client comes back after the chart's probe interval, as after any 503 it is told when to.
+        Assert.Equal(TimeSpan.FromSeconds(10), response.Headers.RetryAfter?.Delta);
     }
 
     public void Dispose() => gateway.Dispose();

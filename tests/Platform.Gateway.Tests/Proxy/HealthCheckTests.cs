@@ -42,6 +42,9 @@ public sealed class HealthCheckTests : IAsyncLifetime
         var down = await PollAsync(http, token, HttpStatusCode.ServiceUnavailable, () => $"management {management.Calls("GET", "/health/ready")} service {service.Calls("GET", "/health/ready")}");
         var problem = await down.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("trust-score", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The next probe, 0.2 s away, could route again: the shortest Retry-After a header can say.
+        Assert.Equal(TimeSpan.FromSeconds(1), down.Headers.RetryAfter?.Delta);
         Assert.True(management.Calls("GET", "/health/ready") > 0);
         Assert.Equal(0, service.Calls("GET", "/health/ready"));
 
