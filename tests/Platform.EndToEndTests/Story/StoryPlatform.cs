@@ -36,7 +36,7 @@ public sealed class StoryPlatform : IAsyncLifetime
             process.Start();
         }
 
-        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(180))));
         using var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
         foreach (var name in PlatformProcesses.Services.Keys)
         {
