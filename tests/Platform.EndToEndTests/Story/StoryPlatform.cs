@@ -40,8 +40,25 @@ public sealed class StoryPlatform : IAsyncLifetime
         using var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
         foreach (var name in PlatformProcesses.Services.Keys)
         {
-            await Eventually.Until(
-                async () => (await client.GetAsync($"/openapi/{name}.json")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"the gateway to route to {name}");
+            await Eventually.Until(async () => await RoutesAsync(client, name), TimeSpan.FromSeconds(90), $"the gateway to route to {name}");
+        }
+    }
+
+    /// <summary>Whether the gateway serves the service's API document; a gateway still binding its port is not an answer yet, one that exited is a failure.</summary>
+    private async Task<bool> RoutesAsync(HttpClient client, string service)
+    {
+        if (_processes.FirstOrDefault(p => p.HasExited) is { } exited)
+        {
+            throw new InvalidOperationException($"{exited.Name} exited with code {exited.ExitCode}:\n{exited.RecentOutput}");
+        }
+
+        try
+        {
+            return (await client.GetAsync($"/openapi/{service}.json")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 
