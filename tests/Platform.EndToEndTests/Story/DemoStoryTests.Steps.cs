@@ -12,12 +12,12 @@ public sealed partial class DemoStoryTests
         var members = StoryReads.Items(await reads.AsAuditorAsync("/api/cost-sharing/members?pageSize=200")).Select(m => m.GetProperty("cityId").GetString()).ToList();
         Assert.Equal(region.Members.Select(m => m.CityId).Order(), members.Order());
         var agreement = await reads.AsCoordinatorAsync($"/api/cost-sharing/agreements/{region.Agreement.Id}");
-        Assert.Equal(6, agreement.GetProperty("members").GetArrayLength());
+        Assert.Equal(6, agreement.GetProperty("active").GetProperty("members").GetArrayLength());
         foreach (var member in region.Members)
         {
             // A city reads its own accounts, opened empty when it joined.
             var accounts = await reads.AsCityAsync(member.CityId, $"/api/fund/members/{member.CityId}/accounts");
-            Assert.All(accounts.EnumerateArray(), a => Assert.Equal(0m, StoryReads.Balance(a)));
+            Assert.All(accounts.GetProperty("accounts").EnumerateArray(), a => Assert.Equal(0m, StoryReads.Balance(a)));
             Assert.Equal("M", (await reads.AsCityAsync(member.CityId, $"/api/trust/scores/{member.CityId}")).GetProperty("tier").GetString());
         }
     }
