@@ -12,7 +12,8 @@ public sealed partial class DemoStoryTests
         var call = (await reads.AsFinanceAsync($"/api/fund/contribution-calls/{region.Fund.ContributionCall.Period}")).GetProperty("id").GetGuid();
         var expected = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["quzhou"] = [$"origin-report:{state.IncidentId}:quzhou", $"settlement:{state.AllocationId}:quzhou", $"evaluation:{state.RoundId}:quzhou"],
+            // No origin-report commitment: cost-sharing publishes origin-report-recorded only for incidents it opens itself, not escalated ones.
+            ["quzhou"] = [$"settlement:{state.AllocationId}:quzhou", $"evaluation:{state.RoundId}:quzhou"],
             ["hangzhou"] = [$"warning-acknowledgement:{state.WarningId}:hangzhou", $"evaluation:{state.RoundId}:hangzhou"],
             ["huzhou"] = [$"warning-acknowledgement:{state.WarningId}:huzhou", $"evaluation:{state.RoundId}:huzhou"],
         };
