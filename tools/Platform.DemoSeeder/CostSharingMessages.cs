@@ -3,20 +3,6 @@ namespace Platform.DemoSeeder;
 // What the seeder sends to and reads from the cost-sharing API beyond the demo records themselves. The views
 // hold only the fields the seeder uses; the API answers with more.
 
-/// <summary>The body of <c>POST /api/cost-sharing/incidents</c>, with the demo's relative times made absolute.</summary>
-internal sealed record OpenIncidentBody(
-    string AgreementId, string Category, string Scenario, string Title, string? Description, DateTimeOffset OccurredAt,
-    IReadOnlyList<ParticipantBody> Participants)
-{
-    public static OpenIncidentBody From(DemoIncident incident, DateTimeOffset occurredAt) => new(
-        incident.AgreementId, incident.Category, incident.Scenario, incident.Title, incident.Description, occurredAt,
-        incident.Participants.Select(p => new ParticipantBody(
-            p.CityId, p.Side, p.ContributionWeight, p.PopulationExposed,
-            p.ReportedHoursAfterOccurrence is { } hours ? occurredAt.AddHours(hours) : null)).ToList());
-}
-
-internal sealed record ParticipantBody(string CityId, string Side, decimal? ContributionWeight, long? PopulationExposed, DateTimeOffset? ReportedAt);
-
 internal sealed record CloseResponseBody(DateTimeOffset ClosedAt);
 
 internal sealed record PageView<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long Total);

@@ -31,34 +31,13 @@ internal sealed partial class GatewayApi
         return true;
     }
 
-    /// <summary>The newest incident with this title, or null. The API cannot search by title, so this pages through them all.</summary>
-    public async Task<IncidentView?> FindIncidentAsync(string title, string accessToken, CancellationToken cancellationToken)
-    {
-        for (var page = 1; ; page++)
-        {
-            var incidents = await CallAsync<PageView<IncidentView>>(
-                HttpMethod.Get, $"{CostSharing}/incidents?page={page}&pageSize={PageSize}", accessToken, null, null, "incident list", cancellationToken);
-            if (incidents.Items.FirstOrDefault(i => i.Title == title) is { } found)
-            {
-                return found;
-            }
+    public Task<IncidentView> GetIncidentAsync(Guid incidentId, string accessToken, CancellationToken cancellationToken) =>
+        CallAsync<IncidentView>(HttpMethod.Get, $"{CostSharing}/incidents/{incidentId}", accessToken, null, null, $"incident {incidentId}", cancellationToken);
 
-            if (incidents.Items.Count == 0 || (long)page * PageSize >= incidents.Total)
-            {
-                return null;
-            }
-        }
-    }
-
-    /// <remarks>
-    /// The API takes no Idempotency-Key here; the look-up by title before opening is what keeps a re-run from
-    /// opening the incident twice.
-    /// </remarks>
-    public Task<IncidentView> OpenIncidentAsync(OpenIncidentBody incident, string accessToken, CancellationToken cancellationToken) =>
-        CallAsync<IncidentView>(HttpMethod.Post, $"{CostSharing}/incidents", accessToken, incident, null, $"incident '{incident.Title}'", cancellationToken);
-
-    public Task<IncidentView> ConfirmIncidentAsync(Guid incidentId, string accessToken, CancellationToken cancellationToken) =>
-        CallAsync<IncidentView>(HttpMethod.Post, $"{CostSharing}/incidents/{incidentId}/confirm", accessToken, null, null, $"confirmation of incident {incidentId}", cancellationToken);
+    /// <summary>Confirms the incident, giving its participants the rule inputs an escalated incident arrives without.</summary>
+    public Task<IncidentView> ConfirmIncidentAsync(Guid incidentId, IReadOnlyList<DemoRuleInputs> participants, string accessToken, CancellationToken cancellationToken) =>
+        CallAsync<IncidentView>(
+            HttpMethod.Post, $"{CostSharing}/incidents/{incidentId}/confirm", accessToken, new { participants }, null, $"confirmation of incident {incidentId}", cancellationToken);
 
     public Task<IncidentView> CloseResponseAsync(Guid incidentId, DateTimeOffset closedAt, string accessToken, CancellationToken cancellationToken) =>
         CallAsync<IncidentView>(

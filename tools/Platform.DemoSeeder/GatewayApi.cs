@@ -63,25 +63,15 @@ internal sealed partial class GatewayApi(HttpClient http, ResiliencePipeline<Htt
     private async Task<T> CallAsync<T>(
         HttpMethod method, string path, string accessToken, object? body, string? idempotencyKey, string what, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(
-            () =>
-            {
-                var message = new HttpRequestMessage(method, path)
-                {
-                    Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json),
-                    Headers = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) },
-                };
-                if (idempotencyKey is not null)
-                {
-                    message.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
-                }
+        var (status, answer) = await SendAsync(method, path, accessToken, body, idempotencyKey, cancellationToken);
+        if (!IsSuccess(status))
+        {
+            throw new GatewayRefusedException($"The gateway refused the {what}: {(int)status}. {answer}");
+        }
 
-                return message;
-            },
-            cancellationToken);
-        await EnsureSuccessAsync(response, what, cancellationToken);
-        return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
-            ?? throw new GatewayRefusedException($"The gateway answered the {what} without a body.");
+        return answer.ValueKind != JsonValueKind.Undefined && answer.Deserialize<T>(Json) is { } result
+            ? result
+            : throw new GatewayRefusedException($"The gateway answered the {what} without a body.");
     }
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken) =>

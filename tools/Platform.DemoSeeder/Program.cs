@@ -6,14 +6,14 @@ using Polly.Timeout;
 // dotnet run --project tools/Platform.DemoSeeder -- --Gateway:Url http://127.0.0.1:8080
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
 var gatewayUrl = configuration["Gateway:Url"] ?? "http://127.0.0.1:8080";
-var region = await DemoRegion.LoadAsync(Path.Combine(AppContext.BaseDirectory, DemoRegion.FileName));
+var region = await DemoRegion.LoadAsync(DemoRegion.DefaultPath);
 
 using var http = new HttpClient { BaseAddress = new Uri(gatewayUrl.TrimEnd('/') + "/"), Timeout = Timeout.InfiniteTimeSpan };
-var seeder = new RegionSeeder(new GatewayApi(http, GatewayRetry.Create(Console.Out)), Console.Out, TimeProvider.System);
+var story = new DemoStory(new GatewayApi(http, GatewayRetry.Create(Console.Out)), region, Console.Out, TimeProvider.System);
 Console.WriteLine($"Gateway: {gatewayUrl}");
 try
 {
-    await seeder.SeedAsync(region, CancellationToken.None);
+    await story.RunAsync(CancellationToken.None);
     return 0;
 }
 catch (Exception e) when (e is GatewayRefusedException or HttpRequestException or TimeoutRejectedException or InvalidDataException)

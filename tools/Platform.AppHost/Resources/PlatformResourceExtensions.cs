@@ -17,7 +17,7 @@ internal static class PlatformResourceExtensions
             builder.AddComponent<Projects.CompensationFund_Api>(PlatformComponent.CompensationFund, infrastructure),
             builder.AddComponent<Projects.TrustScore_Api>(PlatformComponent.TrustScore, infrastructure),
             builder.AddComponent<Projects.Evaluation_Api>(PlatformComponent.Evaluation, infrastructure),
-            builder.AddComponent<Projects.Communication_Api>(PlatformComponent.Communication, infrastructure),
+            builder.AddComponent<Projects.Communication_Api>(PlatformComponent.Communication, infrastructure).WithDemoAcknowledgementDeadlines(),
         };
 
         var gatewayComponent = PlatformComponent.Gateway(settings.GatewayPort);

@@ -1,11 +1,28 @@
+using CostSharing.Api.Domain.Allocation;
+
 namespace CostSharing.Api.Domain.Incidents;
 
 /// <summary>The lifecycle transitions; each refuses to run from the wrong state with the reason.</summary>
 public sealed partial class Incident
 {
-    public void Confirm(DateTimeOffset now)
+    /// <param name="inputs">Rule inputs for participants that lack them (an escalated warning's incident); only participants, and a contribution weight only for an origin city.</param>
+    public void Confirm(DateTimeOffset now, IReadOnlyList<ParticipantInputs>? inputs = null)
     {
         Require(IncidentStatus.Reported, "be confirmed");
+
+        // Every input is checked before any is applied: a refused confirmation leaves the participants as they were.
+        var given = inputs ?? [];
+        foreach (var input in given)
+        {
+            var participant = Participants.Find(p => p.CityId == input.CityId)
+                ?? throw new RuleViolationException("Not a participant", $"{input.CityId} does not take part in incident {Id}; rule inputs are given for its participants only.");
+            if (input.ContributionWeight is not null && participant.Side != Side.Origin)
+            {
+                throw new RuleViolationException("Not an origin city", $"{input.CityId} is on the affected side of incident {Id}; only origin cities carry a contribution weight.");
+            }
+        }
+
+        Participants = [.. Participants.Select(p => given.FirstOrDefault(i => i.CityId == p.CityId)?.ApplyTo(p) ?? p)];
         Status = IncidentStatus.Confirmed;
         ConfirmedAt = now;
     }

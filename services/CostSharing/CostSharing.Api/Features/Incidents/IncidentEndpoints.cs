@@ -22,8 +22,8 @@ public static class IncidentEndpoints
             .WithSummary("Reads an incident; a city only one it takes part in.");
         incidents.MapPost("/{incidentId:guid}/confirm", IncidentTransitions.ConfirmAsync)
             .RequireAuthorization(PlatformPolicies.Coordinator)
-            .Produces<IncidentResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Confirms a reported incident (coordinating body).");
+            .Produces<IncidentResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Confirms a reported incident, optionally giving participants the rule inputs they lack (coordinating body).");
         incidents.MapPost("/{incidentId:guid}/close-response", IncidentTransitions.CloseResponseAsync)
             .RequireAuthorization(PlatformPolicies.Coordinator)
             .Produces<IncidentResponse>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)

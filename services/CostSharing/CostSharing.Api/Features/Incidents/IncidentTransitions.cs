@@ -12,13 +12,23 @@ namespace CostSharing.Api.Features.Incidents;
 /// <summary>The coordinating body moves an incident along its lifecycle; each step that others need is published.</summary>
 public static class IncidentTransitions
 {
-    public static Task<IResult> ConfirmAsync(Guid incidentId, IDocumentSession session, EventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken) =>
-        TransitionAsync(incidentId, session, incident =>
+    /// <summary>Confirms a reported incident, giving participants the rule inputs they lack when the body lists them.</summary>
+    public static async Task<IResult> ConfirmAsync(
+        Guid incidentId, ConfirmIncidentRequest? request, IDocumentSession session, EventOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = request?.Validate() ?? new RequestValidation();
+        if (!validation.IsValid)
         {
-            incident.Confirm(clock.GetUtcNow());
+            return validation.ToProblem();
+        }
+
+        return await TransitionAsync(incidentId, session, incident =>
+        {
+            incident.Confirm(clock.GetUtcNow(), request?.ToInputs());
             outbox.Enqueue(session, incident.Id.ToString(), incident.ToConfirmed());
             return Task.CompletedTask;
         }, cancellationToken);
+    }
 
     /// <summary>The response closed at <c>closedAt</c> (default now; it may be recorded afterwards); the claim deadline starts from it.</summary>
     public static Task<IResult> CloseResponseAsync(
