@@ -98,13 +98,14 @@ public static class IdentityExtensions
                 .AddEventHandler(AuthorizationRequestValidation.Descriptor)
                 .AddEventHandler(EndSessionRequestValidation.Descriptor)
                 .AddEventHandler(AccessTokenWriter.Descriptor)
-                .AddEventHandler(OwnTokenIssuerValidation.Descriptor)
+                .AddEventHandler(ExpiresInAsConfigured.Descriptor)
                 .AddEventHandler(DiscoveryIssuerName.Descriptor)
                 .AddEventHandler(PublishedKeys.Descriptor);
         });
 
-        services.AddOptions<OpenIddictServerOptions>().Configure<IssuerKeys, IOptions<TokenIssuerOptions>>((server, keys, issuer) =>
+        services.AddOptions<OpenIddictServerOptions>().Configure<IssuerKeys, IOptions<TokenIssuerOptions>, AuthSettings>((server, keys, issuer, auth) =>
         {
+            server.Issuer = new Uri(auth.Issuer, UriKind.Absolute);
             server.SigningCredentials.Add(keys.SigningCredentials);
             server.EncryptionCredentials.Add(keys.EncryptionCredentials);
             server.AccessTokenLifetime = TimeSpan.FromSeconds(issuer.Value.LifetimeSeconds);

@@ -27,9 +27,10 @@ public sealed class IssuerKeys : IDisposable
     {
         rsa = Load(options.Value.SigningKeyPem, environment, logger);
         KeyId = KeyIds.For(rsa);
-        SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256)
+        var uncached = new CryptoProviderFactory { CacheSignatureProviders = false };
+        SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = KeyId, CryptoProviderFactory = uncached }, SecurityAlgorithms.RsaSha256)
         {
-            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+            CryptoProviderFactory = uncached,
         };
         VerificationKey = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false)) { KeyId = KeyId };
         var next = string.IsNullOrWhiteSpace(options.Value.NextSigningKeyPem)

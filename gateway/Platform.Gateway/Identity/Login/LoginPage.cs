@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Platform.Gateway.Identity.Login;
 
@@ -10,7 +11,7 @@ public static class LoginPage
 {
     public static string Render(LoginText text, string antiforgeryField, string antiforgeryToken, string returnUrl, string username, bool refused)
     {
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(UnicodeRanges.All);
         var describedBy = refused ? " aria-describedby=\"login-error\" aria-invalid=\"true\"" : "";
         var error = refused ? $"<p id=\"login-error\" class=\"error\" role=\"alert\">{e.Encode(text.Refused)}</p>" : "";
         var other = $"{IdentityPaths.Login}?lang={text.SwitchLang}" + (returnUrl.Length > 0 ? "&ReturnUrl=" + Uri.EscapeDataString(returnUrl) : "");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -15,10 +16,9 @@ namespace Platform.Gateway.Identity.Server;
 /// </summary>
 /// <remarks>
 /// Implementation note: OpenIddict writes the issuer as a <see cref="Uri"/>, which adds a trailing slash to a bare
-/// host ("https://gateway.platform.local/"), and leaves <c>nbf</c> out. The issuer option is therefore left unset (so
-/// the endpoints in discovery follow the address the caller used, as before), the issuer claim is replaced before a
-/// token is written, access tokens are written here with OpenIddict's own claim rules, and the validation of the
-/// server's own tokens (codes, refresh tokens, the user info endpoint's access token) expects the configured name.
+/// host ("https://gateway.platform.local/"), and leaves <c>nbf</c> out. The issuer claim is replaced before a
+/// token is written, and access tokens are written here with OpenIddict's own claim rules. OpenIddict's issuer option
+/// is the same name; for a bare host it accepts its own tokens with and without the trailing slash.
 /// </remarks>
 public sealed class AccessTokenWriter(AuthSettings auth) : IOpenIddictServerHandler<GenerateTokenContext>
 {
@@ -69,28 +69,6 @@ public sealed class AccessTokenWriter(AuthSettings auth) : IOpenIddictServerHand
     }
 }
 
-/// <summary>The server's own tokens are checked against the configured issuer name (see <see cref="AccessTokenWriter"/>).</summary>
-public sealed class OwnTokenIssuerValidation(AuthSettings auth) : IOpenIddictServerHandler<ValidateTokenContext>
-{
-    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
-        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
-            .UseSingletonHandler<OwnTokenIssuerValidation>()
-            .SetOrder(OpenIddictServerHandlers.Protection.ResolveTokenValidationParameters.Descriptor.Order + 500)
-            .SetType(OpenIddictServerHandlerType.Custom)
-            .Build();
-
-    public ValueTask HandleAsync(ValidateTokenContext context)
-    {
-        if (context.TokenValidationParameters is { } parameters)
-        {
-            parameters.ValidIssuers = [auth.Issuer];
-            parameters.ValidateIssuer = true;
-        }
-
-        return default;
-    }
-}
-
 /// <summary>Discovery names the issuer as the tokens do.</summary>
 public sealed class DiscoveryIssuerName(AuthSettings auth) : IOpenIddictServerHandler<ApplyConfigurationResponseContext>
 {
@@ -101,11 +79,55 @@ public sealed class DiscoveryIssuerName(AuthSettings auth) : IOpenIddictServerHa
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
+    private static readonly string[] Endpoints =
+    [
+        Metadata.AuthorizationEndpoint, Metadata.TokenEndpoint, Metadata.EndSessionEndpoint, Metadata.UserInfoEndpoint, Metadata.JwksUri,
+    ];
+
     public ValueTask HandleAsync(ApplyConfigurationResponseContext context)
     {
-        if (string.IsNullOrEmpty(context.Response.Error))
+        if (!string.IsNullOrEmpty(context.Response.Error))
         {
-            context.Response[Metadata.Issuer] = auth.Issuer;
+            return default;
+        }
+
+        context.Response[Metadata.Issuer] = auth.Issuer;
+        // The issuer is a name, not necessarily an address the caller can reach: the endpoints follow the address used.
+        if (context.Transaction.GetHttpRequest() is { } request && context.Options.Issuer is { } issuer)
+        {
+            var reached = $"{request.Scheme}://{request.Host}{request.PathBase}/";
+            foreach (var name in Endpoints)
+            {
+                if ((string?)context.Response[name] is { } url && url.StartsWith(issuer.AbsoluteUri, StringComparison.Ordinal))
+                {
+                    context.Response[name] = reached + url[issuer.AbsoluteUri.Length..];
+                }
+            }
+        }
+
+        return default;
+    }
+}
+
+/// <summary>
+/// <c>expires_in</c> is the access token's lifetime as configured (RFC 6749 §5.1), not the seconds left after the
+/// response was built, which OpenIddict truncates to one less.
+/// </summary>
+public sealed class ExpiresInAsConfigured(Microsoft.Extensions.Options.IOptionsMonitor<Platform.Gateway.Tokens.TokenIssuerOptions> issuer)
+    : IOpenIddictServerHandler<ApplyTokenResponseContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
+            .UseSingletonHandler<ExpiresInAsConfigured>()
+            .SetOrder(int.MinValue + 10_000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(ApplyTokenResponseContext context)
+    {
+        if (!string.IsNullOrEmpty(context.Response.AccessToken))
+        {
+            context.Response.ExpiresIn = issuer.CurrentValue.LifetimeSeconds;
         }
 
         return default;
