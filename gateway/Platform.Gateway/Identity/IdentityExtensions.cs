@@ -49,7 +49,12 @@ public static class IdentityExtensions
                 }
             });
 
-        builder.AddPlatformStore(Schema, store => store.Schema.For<Person>().UseOptimisticConcurrency(true));
+        builder.AddPlatformStore(Schema, store =>
+        {
+            store.Schema.For<Person>().UseOptimisticConcurrency(true);
+            store.Schema.For<RedeemedCode>();
+        });
+        services.AddSingleton<RedeemedCodes>();
         services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
         services.AddSingleton<PersonDirectory>();
         services.AddHostedService<DemoPeople>();

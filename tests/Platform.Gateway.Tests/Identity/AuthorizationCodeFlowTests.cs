@@ -64,6 +64,21 @@ public sealed class AuthorizationCodeFlowTests(PeopleGateway fixture) : IClassFi
     }
 
     [Fact]
+    public async Task RefusesACodeExchangedASecondTime()
+    {
+        var username = await fixture.NewPersonAsync();
+        var browser = new BrowserSession(fixture.Gateway);
+        var code = await browser.SignInAndGetCodeAsync(username, PeopleGateway.Password);
+
+        using var first = await browser.RedeemAsync(code);
+        using var second = await browser.RedeemAsync(code);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal("invalid_grant", await TokenRequests.ErrorCodeAsync(second));
+    }
+
+    [Fact]
     public async Task GivesTheUserInfoOfThePersonTheTokenNames()
     {
         var username = await fixture.NewPersonAsync("evaluator", evaluatorId: "tsinghua-cpp");

@@ -18,7 +18,7 @@ namespace Platform.Gateway.Identity.Endpoints;
 public static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, IOptionsMonitor<TokenIssuerOptions> issuer, AuthSettings auth, PersonDirectory people)
+        HttpContext context, IOptionsMonitor<TokenIssuerOptions> issuer, AuthSettings auth, PersonDirectory people, RedeemedCodes codes)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -27,22 +27,30 @@ public static class TokenEndpoint
             return Results.SignIn(TokenPrincipals.ForClient(client, auth.Audience), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
+        if (request.IsAuthorizationCodeGrantType() && !await codes.TryRedeemAsync(request.Code!, context.RequestAborted))
+        {
+            return Refuse("The authorization code has already been used.");
+        }
+
         var granted = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var username = granted.Principal?.GetClaim(Claims.Subject);
         var person = username is null ? null : await people.FindAsync(username, context.RequestAborted);
         if (person is null)
         {
-            return Results.Forbid(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The person this grant was issued to is no longer registered.",
-                }),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return Refuse("The person this grant was issued to is no longer registered.");
         }
 
         return Results.SignIn(
             TokenPrincipals.ForPerson(person, auth.Audience, granted.Principal!.GetScopes()),
             authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    private static IResult Refuse(string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }
