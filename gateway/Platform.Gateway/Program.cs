@@ -1,5 +1,6 @@
 using Platform.Gateway;
 using Platform.Gateway.Tokens;
+using Platform.Messaging.Store;
 using Platform.ServiceDefaults.Hosting;
 
 if (HashSecretCommand.TryRun(args, Console.In, Console.Out))
@@ -12,6 +13,11 @@ builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: GatewayExtensions.UseGatewayEdge);
+app.UseServiceDefaults(afterAuthentication: GatewayExtensions.UseGatewayEdge, beforeAuthentication: GatewayExtensions.UseIdentityEdge);
 app.MapGateway();
-app.Run();
+if (args.Contains("--migrate", StringComparer.Ordinal) && app.Services.GetService<StoreInitializer>() is null)
+{
+    return; // An external provider issues the tokens: the gateway keeps no people, so there is no schema to migrate.
+}
+
+await app.RunOrMigrateAsync(args);

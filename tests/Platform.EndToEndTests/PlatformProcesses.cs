@@ -45,10 +45,17 @@ public static class PlatformProcesses
             ["Trust__SweepInterval"] = "00:00:01",
         });
 
+    /// <summary>
+    /// The gateway in front of <paramref name="services"/>, keeping its people in the same database as they do (in its own
+    /// schema); Development, so the demo people of gateway/README.md can sign in.
+    /// </summary>
     public static ServiceProcess Gateway(IEnumerable<ServiceProcess> services)
     {
+        services = services.ToList();
         var environment = new Dictionary<string, string>
         {
+            ["ConnectionStrings__postgres"] = services.Select(s => s.Environment.GetValueOrDefault("ConnectionStrings__postgres"))
+                .First(c => c is not null)!,
             ["TokenIssuer__SigningKeyPem"] = TestTokens.PrivateKeyPem,
             ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
             ["Logging__LogLevel__Default"] = "Warning",
@@ -59,7 +66,9 @@ public static class PlatformProcesses
             environment[$"ReverseProxy__Clusters__{service.Name}__Destinations__d1__Health"] = $"http://127.0.0.1:{service.ManagementPort}";
         }
 
-        return new ServiceProcess("gateway", "gateway/Platform.Gateway", environment);
+        var gateway = new ServiceProcess("gateway", "gateway/Platform.Gateway", environment);
+        gateway.Environment["Identity__Console__BaseUrl"] = gateway.BaseAddress.ToString().TrimEnd('/');
+        return gateway;
     }
 
     public static IEnumerable<string> TopicsOf(string ns) => Topics.All.Select(t => $"{ns}.{t}");

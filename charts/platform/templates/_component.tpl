@@ -51,6 +51,26 @@ $(VAR), which only expands variables defined earlier in the list.
     secretKeyRef:
       name: {{ $v.auth.signingKey.existingSecret }}
       key: {{ $v.auth.signingKey.privateKeyKey }}
+{{- with $v.auth.signingKey.nextKeyKey }}
+- name: TokenIssuer__NextSigningKeyPem
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.auth.signingKey.existingSecret }}
+      key: {{ . }}
+{{- end }}
+{{- with $v.auth.consoleClient }}
+{{- if .existingSecret }}
+- name: Identity__Console__ClientSecret
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .secretKey }}
+{{- end }}
+{{- with .baseUrl }}
+- name: Identity__Console__BaseUrl
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- end }}
 {{- range $name, $other := .components }}
 {{- if eq $other.role "service" }}

@@ -29,6 +29,7 @@ public sealed class RateLimitTests(PlatformFixture platform) : IAsyncLifetime
             ["RateLimiting__Clients__PermitLimit"] = "3",
             ["RateLimiting__Clients__TokensPerPeriod"] = "3",
             ["RateLimiting__Clients__Period"] = "00:00:05",
+            ["ConnectionStrings__postgres"] = platform.Gateway.Environment["ConnectionStrings__postgres"],
         };
         foreach (var cluster in PlatformProcesses.Services.Keys)
         {

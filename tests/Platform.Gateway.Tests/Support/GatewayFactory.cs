@@ -13,11 +13,14 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string Issuer = "https://issuer.test";
     public const string Audience = "platform-api-test";
+    public const string ConsoleSecret = "console-test-secret";
 
     public static IReadOnlyDictionary<string, string?> DefaultSettings(bool withTestClients) =>
         new Dictionary<string, string?>(withTestClients ? TestClients.Settings() : [])
     {
         ["Management:Port"] = "",
+        ["ConnectionStrings:postgres"] = GatewayDatabase.ConnectionString,
+        ["Identity:Console:ClientSecret"] = ConsoleSecret,
         ["Auth:Issuer"] = Issuer,
         ["Auth:Audience"] = Audience,
         ["Auth:SigningKeys:0"] = TestKeys.PublicKeyPem,

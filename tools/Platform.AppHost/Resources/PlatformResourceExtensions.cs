@@ -23,7 +23,9 @@ internal static class PlatformResourceExtensions
         var gatewayComponent = PlatformComponent.Gateway(settings.GatewayPort);
         var signingKey = builder.AddParameter("token-signing-key", infrastructure.SigningKeys.PrivateKeyPem, secret: true);
         var gateway = builder.AddComponent<Projects.Platform_Gateway>(gatewayComponent, infrastructure)
-            .WithEnvironment("TokenIssuer__SigningKeyPem", signingKey);
+            .WithEnvironment("TokenIssuer__SigningKeyPem", signingKey)
+            // The console's redirect URIs are under the gateway's local address, not the issuer name.
+            .WithEnvironment("Identity__Console__BaseUrl", gatewayComponent.Url);
         foreach (var (component, service) in PlatformComponent.Services.Zip(services))
         {
             // The gateway's cluster ids are the service names (gateway/Platform.Gateway routes).
