@@ -12,6 +12,6 @@ builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 
 var app = builder.Build();
-app.UseServiceDefaults(afterAuthentication: GatewayExtensions.UseGatewayEdge);
+app.UseServiceDefaults(afterAuthentication: GatewayExtensions.UseGatewayEdge, beforeAuthentication: GatewayExtensions.UseIdentityEdge);
 app.MapGateway();
 app.Run();

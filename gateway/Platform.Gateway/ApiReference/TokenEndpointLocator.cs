@@ -14,7 +14,7 @@ public sealed class TokenEndpointLocator(IOptions<TokenIssuerOptions> issuer, IO
     {
         if (issuer.Value.Enabled)
         {
-            return GatewayUrl(context.Request) + TokenEndpoint.Path;
+            return GatewayUrl(context.Request) + Identity.IdentityPaths.Token;
         }
 
         if (jwt.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager is not { } authority)

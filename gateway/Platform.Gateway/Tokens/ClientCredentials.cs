@@ -14,21 +14,19 @@ internal sealed record ClientCredentials(string ClientId, string ClientSecret)
 
     /// <summary>Reads the credentials, or says which error to answer with.</summary>
     public static bool TryRead(
-        HttpRequest request,
-        IFormCollection form,
+        string authorization,
+        string formId,
+        string formSecret,
         [NotNullWhen(true)] out ClientCredentials? credentials,
         [NotNullWhen(false)] out TokenError? error)
     {
-        (credentials, error) = Read(request, form);
+        (credentials, error) = Read(authorization, formId, formSecret);
         return credentials is not null;
     }
 
-    private static (ClientCredentials?, TokenError?) Read(HttpRequest request, IFormCollection form)
+    private static (ClientCredentials?, TokenError?) Read(string authorization, string formId, string formSecret)
     {
-        var formId = form["client_id"].ToString();
-        var formSecret = form["client_secret"].ToString();
         var hasFormCredentials = formId.Length > 0 || formSecret.Length > 0;
-        var authorization = request.Headers.Authorization.ToString();
 
         if (authorization.Length > 0)
         {

@@ -32,7 +32,17 @@ public sealed class IssuerKeys : IDisposable
             CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
         };
         VerificationKey = new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false)) { KeyId = KeyId };
-        PublishedKeys = [VerificationKey, .. auth.SigningKeys.Select(PublicKeyFromPem).Where(k => k.KeyId != KeyId).DistinctBy(k => k.KeyId)];
+        var next = string.IsNullOrWhiteSpace(options.Value.NextSigningKeyPem)
+            ? []
+            : new[] { PublicKeyFromPem(options.Value.NextSigningKeyPem, "TokenIssuer:NextSigningKeyPem") };
+        NextKeys = next;
+        PublishedKeys =
+        [
+            VerificationKey,
+            .. next.Concat(auth.SigningKeys.Select((pem, i) => PublicKeyFromPem(pem, $"Auth:SigningKeys:{i}")))
+                .Where(k => k.KeyId != KeyId).DistinctBy(k => k.KeyId),
+        ];
+        EncryptionCredentials = DeriveEncryptionCredentials(rsa, KeyId);
     }
 
     public string KeyId { get; }
@@ -43,6 +53,12 @@ public sealed class IssuerKeys : IDisposable
     public RsaSecurityKey VerificationKey { get; }
 
     public IReadOnlyList<RsaSecurityKey> PublishedKeys { get; }
+
+    /// <summary>The next key of a rotation, published and trusted before it signs.</summary>
+    public IReadOnlyList<RsaSecurityKey> NextKeys { get; }
+
+    /// <summary>What the server's own tokens (authorization codes, refresh tokens) are encrypted with; see the remarks.</summary>
+    public EncryptingCredentials EncryptionCredentials { get; }
 
     public void Dispose() => rsa.Dispose();
 
@@ -87,10 +103,37 @@ public sealed class IssuerKeys : IDisposable
         return rsa;
     }
 
-    private static RsaSecurityKey PublicKeyFromPem(string pem)
+    private static RsaSecurityKey PublicKeyFromPem(string pem, string setting)
     {
         using var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
+        try
+        {
+            rsa.ImportFromPem(pem);
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        {
+            throw new InvalidOperationException($"{setting} must hold an RSA key in PEM form.", e);
+        }
+
         return new RsaSecurityKey(rsa.ExportParameters(includePrivateParameters: false)) { KeyId = KeyIds.For(rsa) };
+    }
+
+    /// <summary>
+    /// Every replica derives the same 256-bit key from the signing key (HKDF, RFC 5869, with its own label, so the
+    /// two uses stay separate): a code issued by one replica is redeemed at another, with no further secret to manage.
+    /// </summary>
+    private static EncryptingCredentials DeriveEncryptionCredentials(RSA rsa, string keyId)
+    {
+        var material = rsa.ExportPkcs8PrivateKey();
+        try
+        {
+            var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, material, 32, salt: [], info: "platform-gateway/token-encryption"u8.ToArray());
+            return new EncryptingCredentials(
+                new SymmetricSecurityKey(key) { KeyId = keyId + "-enc" }, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(material);
+        }
     }
 }

@@ -1,28 +1,16 @@
-using System.Text.Json.Serialization;
+using OpenIddict.Abstractions;
 
 namespace Platform.Gateway.Tokens;
 
-/// <summary>An error response of the token endpoint as RFC 6749 §5.2 defines it (not problem details: OAuth clients expect this shape).</summary>
-internal sealed record TokenError(string Error, string Description, int StatusCode)
+/// <summary>
+/// An error of the token endpoint with the codes of RFC 6749 §5.2 (not problem details: OAuth clients expect this
+/// shape). OpenIddict writes it, with the status (401 and a <c>Basic</c> challenge for <c>invalid_client</c>).
+/// </summary>
+internal sealed record TokenError(string Error, string Description)
 {
-    public static TokenError InvalidRequest(string description) => new("invalid_request", description, StatusCodes.Status400BadRequest);
+    public static TokenError InvalidRequest(string description) => new(OpenIddictConstants.Errors.InvalidRequest, description);
 
-    public static TokenError InvalidClient(string description) => new("invalid_client", description, StatusCodes.Status401Unauthorized);
+    public static TokenError InvalidClient(string description) => new(OpenIddictConstants.Errors.InvalidClient, description);
 
-    public static TokenError UnsupportedGrantType(string description) =>
-        new("unsupported_grant_type", description, StatusCodes.Status400BadRequest);
-
-    public IResult ToResult(HttpResponse response)
-    {
-        if (StatusCode == StatusCodes.Status401Unauthorized)
-        {
-            response.Headers.WWWAuthenticate = $"{ClientCredentials.BasicScheme} realm=\"{TokenEndpoint.Realm}\", charset=\"UTF-8\"";
-        }
-
-        return Results.Json(new Body(Error, Description), statusCode: StatusCode);
-    }
-
-    private sealed record Body(
-        [property: JsonPropertyName("error")] string Error,
-        [property: JsonPropertyName("error_description")] string Description);
+    public static TokenError UnsupportedGrantType(string description) => new(OpenIddictConstants.Errors.UnsupportedGrantType, description);
 }

@@ -13,6 +13,12 @@ public sealed class TokenIssuerOptions
     /// <summary>The RSA private key (PEM) tokens are signed with; in Development an ephemeral one is made when absent.</summary>
     public string? SigningKeyPem { get; set; }
 
+    /// <summary>
+    /// The key that signs after the next rotation (PEM, public or private): published in the JWKS and trusted by the
+    /// gateway now, so caches and services know it before the switch.
+    /// </summary>
+    public string? NextSigningKeyPem { get; set; }
+
     public int LifetimeSeconds { get; set; } = 600;
 
     public List<RegisteredClient> Clients { get; set; } = [];

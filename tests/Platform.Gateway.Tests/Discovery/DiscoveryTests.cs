@@ -50,6 +50,6 @@ public sealed class DiscoveryTests(GatewayFactory gateway) : IClassFixture<Gatew
         Assert.Equal(GatewayFactory.Issuer, configuration.GetProperty("issuer").GetString());
         Assert.Equal("http://localhost/.well-known/jwks.json", configuration.GetProperty("jwks_uri").GetString());
         Assert.Equal("http://localhost/connect/token", configuration.GetProperty("token_endpoint").GetString());
-        Assert.Equal(["client_credentials"], configuration.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["client_credentials", "authorization_code", "refresh_token"], configuration.GetProperty("grant_types_supported").EnumerateArray().Select(e => e.GetString()));
     }
 }

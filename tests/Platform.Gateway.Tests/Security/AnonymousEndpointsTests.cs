@@ -8,11 +8,14 @@ using Platform.Gateway.Tests.Support;
 
 namespace Platform.Gateway.Tests.Security;
 
-/// <summary>Only the token endpoint, discovery, the API reference and health are open; everything else needs a token.</summary>
+/// <summary>
+/// Only the identity provider's endpoints (token, authorize, end session, user info, sign-in page), discovery, the API
+/// reference and health are open; everything else needs a token.
+/// </summary>
 public sealed class AnonymousEndpointsTests(EchoGateway fixture) : IClassFixture<EchoGateway>
 {
     private static readonly string[] OpenPrefixes =
-        ["/connect/token", "/.well-known/", "/openapi", "/asyncapi", "/docs", "/health/", "/metrics"];
+        ["/connect/token", "/connect/authorize", "/connect/endsession", "/connect/userinfo", "/account/login", "/.well-known/", "/openapi", "/asyncapi", "/docs", "/health/", "/metrics"];
 
     [Fact]
     public void OnlyTokenDiscoveryApiReferenceAndHealthEndpointsAllowAnonymousCallers()
@@ -34,7 +37,7 @@ public sealed class AnonymousEndpointsTests(EchoGateway fixture) : IClassFixture
     [Theory]
     [InlineData("/no-such-page")]
     [InlineData("/api/unknown-service/things")]
-    [InlineData("/connect/authorize")]
+    [InlineData("/connect/unknown")]
     public async Task FallbackPolicyRefusesUnmatchedPathsWithoutToken(string path)
     {
         var http = fixture.Gateway.CreateClient();

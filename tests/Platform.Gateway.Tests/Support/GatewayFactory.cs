@@ -18,6 +18,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
         new Dictionary<string, string?>(withTestClients ? TestClients.Settings() : [])
     {
         ["Management:Port"] = "",
+        ["ConnectionStrings:postgres"] = GatewayDatabase.ConnectionString,
         ["Auth:Issuer"] = Issuer,
         ["Auth:Audience"] = Audience,
         ["Auth:SigningKeys:0"] = TestKeys.PublicKeyPem,

@@ -41,8 +41,11 @@ public static class ServiceDefaultsExtensions
     /// and identity. Management endpoints branch off before authentication so probes stay anonymous.
     /// <paramref name="afterAuthentication"/> adds middleware that needs the caller's identity but must also see the
     /// requests authorization refuses (the gateway's per-client rate limit and request metrics).
+    /// <paramref name="beforeAuthentication"/> adds middleware that must see requests an authentication handler answers
+    /// itself (the gateway's identity provider answers its protocol endpoints inside authentication).
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
+    public static WebApplication UseServiceDefaults(
+        this WebApplication app, Action<WebApplication>? afterAuthentication = null, Action<WebApplication>? beforeAuthentication = null)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseEventStreamsEndingOnShutdown();
@@ -51,6 +54,7 @@ public static class ServiceDefaultsExtensions
         app.MapManagementEndpoints();
         app.UseMiddleware<PlainTextUrlGuard>();
         app.UseHttpMetrics(o => o.ReduceStatusCodeCardinality());
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();
