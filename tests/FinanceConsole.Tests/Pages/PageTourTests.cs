@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using FinanceConsole.Tests.Compensation;
+using FinanceConsole.Tests.Decisions;
 using FinanceConsole.Tests.Support;
 using Microsoft.Playwright;
 using Xunit;

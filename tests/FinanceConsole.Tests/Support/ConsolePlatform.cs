@@ -50,7 +50,9 @@ public sealed class ConsolePlatform : IAsyncLifetime
         // Several browser sessions from one test machine need more than one person's budget.
         Gateway.Environment["RateLimiting__Anonymous__PermitLimit"] = "1000";
         Gateway.Environment["RateLimiting__Anonymous__TokensPerPeriod"] = "500";
+        // The gateway keeps its people in PostgreSQL and registers the console's redirect addresses under its public address.
         Gateway.Environment["ConnectionStrings__postgres"] = connectionString;
+        Gateway.Environment["Identity__Console__BaseUrl"] = Gateway.BaseAddress.ToString().TrimEnd('/');
         _processes.AddRange([.. services, console, Gateway]);
         foreach (var process in _processes)
         {

@@ -3,6 +3,7 @@ using FinanceConsole.Web.Components.Pages;
 using FinanceConsole.Web.Gateway;
 using Xunit;
 
+
 namespace FinanceConsole.Tests.Unit;
 
 /// <summary>Which decision the console offers whom (docs/compensation-fund.md §7, §15): the buttons a person sees.</summary>

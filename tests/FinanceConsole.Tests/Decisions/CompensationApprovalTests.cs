@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using Platform.Testing;
 using Xunit;
 
-namespace FinanceConsole.Tests.Compensation;
+namespace FinanceConsole.Tests.Decisions;
 
 /// <summary>
 /// Compensation needs two distinct people of the coordinating body (docs/compensation-fund.md §15): two coordinators approve
