@@ -59,7 +59,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
             process.Start();
         }
 
-        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(120))));
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(300))));
         using var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
         foreach (var name in PlatformProcesses.Services.Keys)
         {
@@ -83,6 +83,8 @@ public sealed class ConsolePlatform : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        // What each process said last, beside the screenshots: the first place to look when a browser test fails.
+        await File.WriteAllTextAsync(Path.Combine(ScreenshotDirectory, "..", "platform-output.log"), Output);
         foreach (var process in _processes)
         {
             await process.DisposeAsync();
