@@ -71,5 +71,15 @@ public static class PlatformProcesses
         return gateway;
     }
 
+    /// <summary>
+    /// The finance console, served behind the gateway at <c>/console</c>. Pass it to <see cref="Gateway"/> with the services
+    /// (its cluster id is its name), then name the gateway: <c>console.Environment["Console__Gateway"] = gateway.BaseAddress.ToString()</c>.
+    /// </summary>
+    public static ServiceProcess Console() =>
+        new("finance-console", "services/FinanceConsole/FinanceConsole.Web", new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+
     public static IEnumerable<string> TopicsOf(string ns) => Topics.All.Select(t => $"{ns}.{t}");
 }

@@ -15,6 +15,7 @@ internal static class StartupSummary
         var gateway = PlatformComponent.Gateway(settings.GatewayPort);
         var text = new StringBuilder("Local platform:").AppendLine()
             .AppendLine($"  Gateway (public API)   {gateway.Url}   token: POST {gateway.Url}/connect/token")
+            .AppendLine($"  Finance console        {gateway.Url}/console   (demo people, password Demo-Password-1: see the README)")
             .AppendLine($"  Dashboard              {settings.DashboardUrl ?? "(disabled)"}");
         foreach (var component in PlatformComponent.Services.Append(gateway))
         {

@@ -14,6 +14,7 @@ internal sealed record PlatformComponent(string Name, int HttpPort, int Manageme
     public static readonly PlatformComponent TrustScore = new("trust-score", 5103, 9103);
     public static readonly PlatformComponent Evaluation = new("evaluation", 5104, 9104);
     public static readonly PlatformComponent Communication = new("communication", 5105, 9105);
+    public static readonly PlatformComponent FinanceConsole = new("finance-console", 5106, 9106);
     public const int GatewayManagementPort = 9100;
 
     public static IReadOnlyList<PlatformComponent> Services => [CostSharing, CompensationFund, TrustScore, Evaluation, Communication];

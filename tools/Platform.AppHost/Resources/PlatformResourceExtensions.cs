@@ -35,6 +35,14 @@ internal static class PlatformResourceExtensions
                 .WaitFor(service);
         }
 
+        // The finance console, behind the gateway at /console; people sign in at the gateway (README "Finance console").
+        var financeConsole = PlatformComponent.FinanceConsole;
+        builder.AddComponent<Projects.FinanceConsole_Web>(financeConsole, infrastructure)
+            .WithEnvironment("Console__Gateway", gatewayComponent.Url);
+        gateway
+            .WithEnvironment($"ReverseProxy__Clusters__{financeConsole.Name}__Destinations__d1__Address", financeConsole.Url)
+            .WithEnvironment($"ReverseProxy__Clusters__{financeConsole.Name}__Destinations__d1__Health", financeConsole.ManagementUrl);
+
         builder.AddProject<Projects.Platform_DemoSeeder>(DemoSeederName, o => o.ExcludeLaunchProfile = true)
             .WithEnvironment("Gateway__Url", gatewayComponent.Url)
             .WaitFor(gateway);

@@ -1,0 +1,3 @@
+namespace FinanceConsole.Web.Components.Shared;
+
+public sealed record ChartSeries(string Name, IReadOnlyList<decimal> Values);
