@@ -71,7 +71,7 @@ public sealed partial class RedeliveryTests(FaultPlatformFixture platform, ITest
             await Eventually.Until(
                 () => Task.FromResult(ConsumerGroups.Committed(platform.BootstrapServers, Group(service.Name), topics)),
                 committed => goal.All(g => committed.Any(c => c.TopicPartition == g.Key && c.Offset.Value >= g.Value)),
-                TimeSpan.FromSeconds(90),
+                TimeSpan.FromSeconds(180),
                 $"{service.Name} to read its topics to the end again");
             var consumed = await ConsumedAsync(service);
             output.WriteLine($"{service.Name}: {goal.Values.Sum()} messages delivered again; {string.Join(", ", consumed.Select(c => $"{c.Key} {c.Value}"))}");

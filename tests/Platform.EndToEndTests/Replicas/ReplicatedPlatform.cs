@@ -94,6 +94,9 @@ public sealed class ReplicatedPlatform : IAsyncDisposable
     {
         var environment = new Dictionary<string, string>
         {
+            // The gateway keeps the people who sign in in its own schema of the services' database.
+            ["ConnectionStrings__postgres"] = replicas.Values.SelectMany(r => r)
+                .Select(s => s.Environment.GetValueOrDefault("ConnectionStrings__postgres")).First(c => c is not null)!,
             ["TokenIssuer__SigningKeyPem"] = TestTokens.PrivateKeyPem,
             ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
             ["Logging__LogLevel__Default"] = "Warning",

@@ -17,6 +17,7 @@ public static class PlatformOpenApi
         services.ConfigureAll<OpenApiOptions>(o =>
         {
             o.AddOperationTransformer(OperationConventions.ApplyAsync);
+            o.AddSchemaTransformer(StringSchemas.ApplyAsync);
             o.AddSchemaTransformer(DomainExamples.ApplyAsync);
             o.AddDocumentTransformer(ServiceInfo.ApplyAsync);
         });
