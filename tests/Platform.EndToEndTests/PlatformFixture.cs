@@ -85,20 +85,8 @@ public class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>A client of the gateway authenticated as a demo client (client credentials).</summary>
-    public async Task<HttpClient> ClientAsync(string clientId, string? secret = null)
-    {
-        var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
-        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret ?? $"{clientId}-secret",
-        }));
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string clientId, string? secret = null) =>
+        GatewayClients.ClientCredentialsAsync(Gateway.BaseAddress, clientId, secret);
 }
 
 [CollectionDefinition(Name)]

@@ -102,20 +102,8 @@ public sealed class ConsolePlatform : IAsyncLifetime
     }
 
     /// <summary>A machine client of the gateway (client credentials), for setting up data through the public APIs.</summary>
-    public async Task<HttpClient> ClientAsync(string clientId)
-    {
-        var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
-        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = $"{clientId}-secret",
-        }));
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string clientId) =>
+        GatewayClients.ClientCredentialsAsync(Gateway.BaseAddress, clientId);
 
     public string Output => string.Join("\n\n", _processes.Select(p => $"== {p.Name}\n{p.RecentOutput}"));
 }

@@ -71,20 +71,8 @@ public sealed class ReplicatedPlatform : IAsyncDisposable
     }
 
     /// <summary>A client of the gateway authenticated as a demo client (client credentials), as <see cref="PlatformFixture.ClientAsync"/>.</summary>
-    public async Task<HttpClient> ClientAsync(string clientId)
-    {
-        var client = new HttpClient { BaseAddress = Gateway.BaseAddress };
-        var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = $"{clientId}-secret",
-        }));
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string clientId) =>
+        GatewayClients.ClientCredentialsAsync(Gateway.BaseAddress, clientId);
 
     /// <summary>
     /// Two destinations per cluster. The active health check probes every second (the shipped 10 s would leave a killed
