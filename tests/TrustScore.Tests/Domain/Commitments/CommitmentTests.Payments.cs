@@ -110,4 +110,16 @@ public sealed partial class CommitmentTests
     {
         Assert.Equal(0, Pledge().PartialCredit());
     }
+
+    [Fact]
+    public void ACommitmentCorrectedToNothingOwedEarnsNoPartialCreditForWhatWasPaid()
+    {
+        var c = Settlement();
+        c.RecordPayment(Payment("p1", 4_000m, 0), paidInFull: false);
+
+        c.Adjust(-10_000m, null, Opened.AddDays(1), "allocation corrected");
+
+        Assert.Equal(0m, c.Amount);
+        Assert.Equal(0, c.PartialCredit());
+    }
 }

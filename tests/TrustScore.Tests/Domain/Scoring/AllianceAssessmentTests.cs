@@ -92,6 +92,40 @@ public sealed class AllianceAssessmentTests
         Assert.Equal(TrustCalculation.Assess(member.Build(), AsOf, TrustPolicy.Default).Figures(), alliance.Assessments["member"]);
     }
 
+    [Fact]
+    public void TheReporterWeightsAreEigenTrustOverVerifiedStandingsAndDecayedReports()
+    {
+        var policy = TrustPolicy.Default;
+        var hz = new Evidence("hz").Kept(10).Finding(FindingKind.LateReport, FindingSeverity.Major, day: 2);
+        var nb = new Evidence("nb").Kept(5);
+        var newcomer = new Evidence("new").Report("hz", 1, day: 5).Report("hz", 1, day: 10).Report("nb", 0.25, day: 3);
+        var commitments = hz.Commitments.Concat(nb.Commitments.Select(c => { c.Id = "n" + c.Id; return c; })).ToList();
+        double Decay(int day) => policy.Forgetting.Decay(Evidence.Start.AddDays(day), AsOf);
+
+        var alliance = AllianceAssessment.AssessAll(["hz", "nb", "new"], commitments, hz.Findings, newcomer.Reports, AsOf, policy);
+
+        var standing = new Dictionary<string, double>
+        {
+            ["hz"] = TrustCalculation.VerifiedStanding(hz.Build(), AsOf, policy), ["nb"] = TrustCalculation.VerifiedStanding(nb.Build(), AsOf, policy), ["new"] = 0,
+        };
+        var expected = GlobalTrust.ReporterWeights(
+            standing, [new PeerOpinion("hz", "new", Decay(5) + Decay(10), 0), new PeerOpinion("nb", "new", 0.25 * Decay(3), 0.75 * Decay(3))], policy.Damping);
+        Assert.True(standing["hz"] < 10 * Decay(0), "the finding takes its decayed weight off hz's standing");
+        Assert.All(expected, w => Assert.Equal(w.Value, alliance.ReporterWeights[w.Key], 1e-12));
+    }
+
+    [Fact]
+    public void AFindingAboutAnotherCityOrNotYetRecordedLeavesTheVerifiedStandingAlone()
+    {
+        var own = new Evidence("hz").Kept(4).Build();
+        var aboutAnother = new Evidence("nb").Finding(FindingKind.LateReport, FindingSeverity.Major, day: 1).Findings[0];
+        var recordedLater = new Evidence("hz").Finding(FindingKind.LateReport, FindingSeverity.Major, day: 40).Findings[0];
+
+        var withBoth = own with { Findings = [aboutAnother, recordedLater] };
+
+        Assert.Equal(TrustCalculation.VerifiedStanding(own, AsOf, TrustPolicy.Default), TrustCalculation.VerifiedStanding(withBoth, AsOf, TrustPolicy.Default));
+    }
+
     /// <summary>Four cities with kept, late, partial, withdrawn and severe defaulted (some remedied) commitments, findings and peer reports.</summary>
     private static (string[] Cities, List<Commitment> Commitments, List<SupervisionFinding> Findings, List<PeerReport> Reports) RandomAlliance(Random random)
     {

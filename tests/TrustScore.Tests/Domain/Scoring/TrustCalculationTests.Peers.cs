@@ -7,6 +7,17 @@ namespace TrustScore.Tests.Domain.Scoring;
 public sealed partial class TrustCalculationTests
 {
     [Fact]
+    public void OnlyReportsAboutTheCityFiledByTheDateCount()
+    {
+        var evidence = new Evidence("hz").Kept(8).Weight("nb", 1).Report("nb", 0, about: "jx").Report("nb", 0, day: 20).Build();
+
+        var a = TrustCalculation.Assess(evidence, Later, NoForgetting);
+
+        Assert.Equal(0, a.S);
+        Assert.DoesNotContain(a.Items, i => i.Source == "peer-report");
+    }
+
+    [Fact]
     public void AComplaintLowersTheScoreByTheReportersWeight()
     {
         var a = TrustCalculation.Assess(new Evidence("hz").Kept(8).Weight("nb", 0.5).Report("nb", 0).Build(), Later, NoForgetting);

@@ -24,6 +24,14 @@ public sealed partial class TrustCalculationTests
     }
 
     [Fact]
+    public void TheExplanationListsItsItemsByDateAndThenByIdentifier()
+    {
+        var a = TrustCalculation.Assess(new Evidence("hz").Kept(1, day: 5).Kept(1, day: 1).Kept(1, day: 1).Build(), Later, NoForgetting);
+
+        Assert.Equal(["c1", "c2", "c0"], a.Items.Select(i => i.Id));
+    }
+
+    [Fact]
     public void NoEvidenceIsTheNeutralPriorAtTierM()
     {
         var a = TrustCalculation.Assess(new Evidence("hz").Build(), Later, TrustPolicy.Default);
