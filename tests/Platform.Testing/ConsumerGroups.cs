@@ -38,6 +38,14 @@ public static class ConsumerGroups
             // The services' strategy (KafkaClientFactory): a group keeps its protocol, and a member proposing another is
             // refused by a broker (and trips an assertion in the embedded mock broker).
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+
+            // The embedded mock broker holds the group's next rebalance until every member of the last generation has
+            // rejoined or timed out, and this member's leave does not count: with the default 45 s session (and 300 s
+            // poll interval) the restarted services' JoinGroup requests went unanswered for minutes, every member in
+            // wait-join (docs/fault-tests.md, redelivery). A short session lets the group move on within seconds.
+            SessionTimeoutMs = 6000,
+            HeartbeatIntervalMs = 1000,
+            MaxPollIntervalMs = 7000,
         }).Build();
         consumer.Subscribe(committed.Select(o => o.Topic).Distinct());
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -15,7 +15,7 @@ namespace Platform.EndToEndTests.Faults;
 [Collection(FaultsCollection.Name)]
 public sealed partial class RedeliveryTests(FaultPlatformFixture platform, ITestOutputHelper output)
 {
-    [Fact(Skip = "Open: after the rewind the fund does not commit its offsets up to the end within 3 min on the merged tree (docs/fault-tests.md, Open findings)")]
+    [Fact]
     public async Task EveryMessageDeliveredAgainChangesNothing()
     {
         var region = await platform.ReadyAsync();
