@@ -12,7 +12,7 @@ public sealed class AccessTests(ConsolePlatform platform)
     private static readonly string[] FinancePages =
         ["", "settlements", "bank", "compensation", "statements", "reconciliation", "reconciliation/trial-balance", "reconciliation/periods", "incidents"];
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task ACityOfficerCannotOpenTheFinancePages()
     {
         var page = await platform.SignInAsync("officer.hangzhou");
@@ -31,7 +31,7 @@ public sealed class AccessTests(ConsolePlatform platform)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task AnAuditorReadsEverythingButIsOfferedNoAction()
     {
         var page = await platform.SignInAsync("auditor.zhao", "bank");
@@ -44,7 +44,7 @@ public sealed class AccessTests(ConsolePlatform platform)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task SigningOutEndsTheSessionAtTheConsoleAndTheIssuer()
     {
         var page = await platform.SignInAsync("finance.chen");

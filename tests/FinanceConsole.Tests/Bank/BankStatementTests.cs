@@ -16,7 +16,7 @@ public sealed class BankStatementTests(ConsolePlatform platform)
 {
     private const string Header = "date,amount,payer,reference,bank_reference\n";
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task FinanceSeesMatchedUnmatchedAndConflictingLinesAndMatchesTheUnmatchedOneByHand()
     {
         var scenario = new FundScenario(platform);
