@@ -119,7 +119,8 @@ public static class TextTable
         ["bank.lines"] = ("银行流水", "Bank transactions"),
         ["bank.filter"] = ("按状态筛选", "Filter by status"),
         ["bank.match"] = ("手工匹配", "Match by hand"),
-        ["bank.match-line"] = ("手工匹配流水 {0}", "Match transaction {0} by hand"),
+        // The visible text starts the accessible name (WCAG 2.5.3 Label in Name; axe label-content-name-mismatch).
+        ["bank.match-line"] = ("手工匹配：流水 {0}", "Match by hand: transaction {0}"),
         ["bank.matched-by"] = ("匹配人", "matched by"),
         ["import.title"] = ("导入结果", "Import result"),
         ["import.summary"] = ("{0} 导入，共 {1} 行。", "Imported {0}, {1} lines."),
