@@ -82,6 +82,19 @@ $(VAR), which only expands variables defined earlier in the list.
 {{- end }}
 {{- end }}
 {{- end }}
+{{- /* An OpenID Connect client of the gateway (the finance console): the public address people sign in at */}}
+{{- if $c.oidcClient }}
+{{- if $v.auth.authority }}
+{{- fail (printf "components.%s (oidcClient) signs people in at the gateway's own issuer, which auth.authority turns off" $c.name) }}
+{{- end }}
+- name: Console__Gateway
+  value: {{ $v.auth.consoleClient.baseUrl | default $v.auth.issuer | quote }}
+- name: Console__ClientSecret
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "auth.consoleClient.existingSecret is required for components.%s (oidcClient)" $c.name) $v.auth.consoleClient.existingSecret }}
+      key: {{ $v.auth.consoleClient.secretKey }}
+{{- end }}
 {{- /* Kafka */}}
 {{- if $c.kafka.enabled }}
 - name: Kafka__BootstrapServers

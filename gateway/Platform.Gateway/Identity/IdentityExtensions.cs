@@ -103,6 +103,7 @@ public static class IdentityExtensions
                 .AddEventHandler(AuthorizationRequestValidation.Descriptor)
                 .AddEventHandler(EndSessionRequestValidation.Descriptor)
                 .AddEventHandler(AccessTokenWriter.Descriptor)
+                .AddEventHandler(TokenIssuerName.Descriptor)
                 .AddEventHandler(ExpiresInAsConfigured.Descriptor)
                 .AddEventHandler(DiscoveryIssuerName.Descriptor)
                 .AddEventHandler(PublishedKeys.Descriptor);

@@ -49,6 +49,9 @@ public static class ConsoleModule
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.MapManagementEndpoints();
         app.UsePathBase(settings.PathBase);
+        // Routing after the path base is taken off: WebApplication otherwise routes first, on "/console/account/signout",
+        // where only the pages' GET endpoints matched, and every form post (sign-out, bank upload) ended in 405.
+        app.UseRouting();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseRequestTimeouts();
         app.UseAuthentication();

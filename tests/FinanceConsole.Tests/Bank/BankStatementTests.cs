@@ -16,7 +16,7 @@ public sealed class BankStatementTests(ConsolePlatform platform)
 {
     private const string Header = "date,amount,payer,reference,bank_reference\n";
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task FinanceSeesMatchedUnmatchedAndConflictingLinesAndMatchesTheUnmatchedOneByHand()
     {
         var scenario = new FundScenario(platform);
@@ -49,7 +49,7 @@ public sealed class BankStatementTests(ConsolePlatform platform)
         await page.ScreenshotAsync(platform, "bank-statements");
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = $"Match transaction {unmatched} by hand" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Match by hand: transaction {unmatched}" }).ClickAsync();
         await page.GetByLabel("Obligation code (e.g. CC-…)").FillAsync(hangzhouCode);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("confirm-amount")).ToHaveTextAsync("¥40.00");

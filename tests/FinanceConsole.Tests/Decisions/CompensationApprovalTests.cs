@@ -15,7 +15,7 @@ namespace FinanceConsole.Tests.Decisions;
 [Collection(ConsoleCollection.Name)]
 public sealed class CompensationApprovalTests(ConsolePlatform platform)
 {
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task TwoCoordinatorsApproveInTwoSessionsAndFinanceDisburses()
     {
         var (proposal, amount) = await ProposalAsync(platform);

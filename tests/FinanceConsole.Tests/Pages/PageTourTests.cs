@@ -14,7 +14,7 @@ namespace FinanceConsole.Tests.Pages;
 [Collection(ConsoleCollection.Name)]
 public sealed class PageTourTests(ConsolePlatform platform)
 {
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task EveryFinancePageOpensAndPassesTheAccessibilityCheck()
     {
         var (proposal, _) = await CompensationApprovalTests.ProposalAsync(platform);
@@ -67,7 +67,7 @@ public sealed class PageTourTests(ConsolePlatform platform)
         await coordinatorPage.Context.CloseAsync();
     }
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task TheOverviewSpeaksChineseByDefaultAndEnglishOnRequest()
     {
         var page = await platform.SignInAsync("finance.chen", locale: "zh-CN");
@@ -82,7 +82,7 @@ public sealed class PageTourTests(ConsolePlatform platform)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Skip = BrowserTests.NotYetGreen)]
+    [Fact]
     public async Task TheKeyboardReachesTheMainContentFirst()
     {
         var page = await platform.SignInAsync("finance.chen");

@@ -18,6 +18,13 @@ public sealed class ConsolePlatform : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string DemoPassword = "Demo-Password-1";
 
+    /// <summary>
+    /// Generous waits: the test machine is shared and loaded (eight processes and a browser on two cores), so a page can take
+    /// seconds. Every wait is on an element or a URL, never a fixed sleep.
+    /// </summary>
+    public const int NavigationTimeoutMs = 90_000;
+    public const int ExpectTimeoutMs = 30_000;
+
     private readonly List<ServiceProcess> _processes = [];
     private IPlaywright? _playwright;
 
@@ -66,6 +73,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
             await Eventually.Until(async () => (await client.GetAsync($"/openapi/{name}.json")).IsSuccessStatusCode, TimeSpan.FromSeconds(60), $"the gateway to route to {name}");
         }
 
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -98,6 +106,8 @@ public sealed class ConsolePlatform : IAsyncLifetime
     public async Task<IPage> NewSessionAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultNavigationTimeout(NavigationTimeoutMs);
+        context.SetDefaultTimeout(NavigationTimeoutMs);
         return await context.NewPageAsync();
     }
 

@@ -16,7 +16,10 @@ public static class ConsoleSession
         await page.GetByLabel("Username").Or(page.GetByLabel("用户名")).First.FillAsync(username);
         await page.GetByLabel("Password").Or(page.GetByLabel("密码")).First.FillAsync(ConsolePlatform.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Sign in|登录)$") }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console/"), new() { Timeout = 30_000 });
+        // Back on the page asked for, not merely somewhere under /console/ (the error page is there too).
+        var requested = new Uri(platform.ConsoleUrl(path)).AbsolutePath;
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is var at && (at == requested || at == "/console/forbidden"), new() { Timeout = ConsolePlatform.NavigationTimeoutMs });
+        await Assertions.Expect(page.GetByTestId("who").Or(page.GetByTestId("forbidden")).First).ToBeVisibleAsync();
         return page;
     }
 

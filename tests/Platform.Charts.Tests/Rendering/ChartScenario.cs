@@ -43,13 +43,19 @@ public sealed record ChartScenario(string Name, string[] Values, string Release 
         Release: "platform-with-a-release-name-long-enough-to-collide",
         ApiVersions: [PrometheusOperator]);
 
+    /// <summary>The production example with the finance console of docs/deploy.md (its client secret, public address).</summary>
+    public static ChartScenario ProductionWithConsole { get; } = new(
+        "production-console",
+        [Inline(DeployDocExamples.Production), Inline(DeployDocExamples.Containing("platform-console-client"))],
+        ApiVersions: [PrometheusOperator]);
+
     /// <summary>The dev values with hook migrations whose Jobs are kept 30 days (2592000 s).</summary>
     public static ChartScenario DevWithLargeNumbers { get; } = new(
         "dev-large-numbers",
         [File("values-dev.yaml"), Inline("migrations: {ttlSecondsAfterFinished: 2592000, activeDeadlineSeconds: 1000000}")],
         ApiVersions: [PrometheusOperator]);
 
-    public static IReadOnlyList<ChartScenario> All { get; } = [Dev, DevWithoutPrometheusOperator, Production, ProductionEverything, DevWithLargeNumbers];
+    public static IReadOnlyList<ChartScenario> All { get; } = [Dev, DevWithoutPrometheusOperator, Production, ProductionEverything, ProductionWithConsole, DevWithLargeNumbers];
 
     public static TheoryData<string> Names => [.. All.Select(s => s.Name)];
 

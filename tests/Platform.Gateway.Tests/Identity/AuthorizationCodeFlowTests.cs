@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Platform.Gateway.Tests.Support;
 
@@ -33,6 +35,38 @@ public sealed class AuthorizationCodeFlowTests(PeopleGateway fixture) : IClassFi
         using var proxied = await fixture.Gateway.CreateClient().SendAsync(
             Bearer.Request(HttpMethod.Get, "/api/trust/scores", body.GetProperty("access_token").GetString()));
         Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
+    }
+
+    /// <summary>
+    /// The console's OpenID Connect handler compares the ID token's <c>iss</c> with discovery's <c>issuer</c> exactly
+    /// (OpenID Connect Core §3.1.3.7 step 2; Discovery §4.3): a bare-host issuer with a trailing slash in one and not the
+    /// other ends every sign-in on the console's error page.
+    /// </summary>
+    [Fact]
+    public async Task IssuesAnIdTokenThatARelyingPartyAcceptsAgainstTheDiscoveryDocument()
+    {
+        var username = await fixture.NewPersonAsync("finance");
+        var browser = new BrowserSession(fixture.Gateway);
+        using var response = await browser.RedeemAsync(await browser.SignInAndGetCodeAsync(username, PeopleGateway.Password));
+        var idToken = (await BrowserSession.JsonAsync(response)).GetProperty("id_token").GetString()!;
+
+        var discovery = await new ConfigurationManager<OpenIdConnectConfiguration>(
+                new Uri(fixture.Gateway.ClientOptions.BaseAddress, "/.well-known/openid-configuration").ToString(),
+                new OpenIdConnectConfigurationRetriever(),
+                new HttpDocumentRetriever(browser.Http) { RequireHttps = false })
+            .GetConfigurationAsync(CancellationToken.None);
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(idToken, new TokenValidationParameters
+        {
+            ValidIssuer = discovery.Issuer,
+            ValidAudience = BrowserSession.ClientId,
+            IssuerSigningKeys = discovery.SigningKeys,
+            RequireExpirationTime = true,
+        });
+
+        Assert.Equal(GatewayFactory.Issuer, discovery.Issuer);
+        Assert.True(result.IsValid, result.Exception?.Message);
+        Assert.Equal(username, ((JsonWebToken)result.SecurityToken).Subject);
+        Assert.Equal("nonce-1", ((JsonWebToken)result.SecurityToken).GetClaim("nonce").Value);
     }
 
     [Fact]

@@ -16,9 +16,9 @@ namespace Platform.Gateway.Identity.Server;
 /// </summary>
 /// <remarks>
 /// Implementation note: OpenIddict writes the issuer as a <see cref="Uri"/>, which adds a trailing slash to a bare
-/// host ("https://gateway.platform.local/"), and leaves <c>nbf</c> out. The issuer claim is replaced before a
-/// token is written, and access tokens are written here with OpenIddict's own claim rules. OpenIddict's issuer option
-/// is the same name; for a bare host it accepts its own tokens with and without the trailing slash.
+/// host ("https://gateway.platform.local/"), and leaves <c>nbf</c> out. Access tokens are written here with OpenIddict's
+/// own claim rules; every other token gets the configured name from <see cref="TokenIssuerName"/>. OpenIddict's issuer
+/// option is the same name; for a bare host it accepts its own tokens with and without the trailing slash.
 /// </remarks>
 public sealed class AccessTokenWriter(AuthSettings auth) : IOpenIddictServerHandler<GenerateTokenContext>
 {
@@ -31,7 +31,6 @@ public sealed class AccessTokenWriter(AuthSettings auth) : IOpenIddictServerHand
 
     public ValueTask HandleAsync(GenerateTokenContext context)
     {
-        context.Principal.SetClaim(Claims.Private.Issuer, auth.Issuer);
         if (context.TokenType is not (TokenTypeIdentifiers.AccessToken or TokenTypeHints.AccessToken) || !string.IsNullOrEmpty(context.Token))
         {
             return default;
@@ -65,6 +64,32 @@ public sealed class AccessTokenWriter(AuthSettings auth) : IOpenIddictServerHand
             Subject = (ClaimsIdentity)principal.Identity!,
             TokenType = JsonWebTokenTypes.AccessToken,
         });
+        return default;
+    }
+}
+
+/// <summary>
+/// Every token OpenIddict writes itself (the ID token above all) names the issuer exactly as discovery does: a relying
+/// party compares the two strings as they are (OpenID Connect Core §3.1.3.7 step 2, Discovery §4.3), and the console's
+/// sign-in failed on "https://gateway.platform.local/" against "https://gateway.platform.local".
+/// </summary>
+/// <remarks>
+/// Implementation note: OpenIddict 7 fills the token's <see cref="Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor"/>
+/// from its issuer option (a <see cref="Uri"/>, so with the trailing slash) before it writes the token, and no longer
+/// reads a private issuer claim of the principal; the descriptor is therefore corrected just before the token is written.
+/// </remarks>
+public sealed class TokenIssuerName(AuthSettings auth) : IOpenIddictServerHandler<GenerateTokenContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
+            .UseSingletonHandler<TokenIssuerName>()
+            .SetOrder(OpenIddictServerHandlers.Protection.GenerateIdentityModelToken.Descriptor.Order - 1)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(GenerateTokenContext context)
+    {
+        context.SecurityTokenDescriptor.Issuer = auth.Issuer;
         return default;
     }
 }
