@@ -2,7 +2,6 @@ using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Money;
-using CompensationFund.Api.Features.Contributions;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
 using Marten;
@@ -72,7 +71,7 @@ public sealed class FundMetricsCollector(
             var open = (await session.Query<Obligation>().ToListAsync(cancellationToken)).Where(o => o.Outstanding > 0).ToList();
             foreach (var kind in Enum.GetValues<ObligationKind>())
             {
-                var name = ObligationResponse.KindName(kind);
+                var name = ObligationKinds.Name(kind);
                 FundMetrics.ReceivablesOutstanding.WithLabels(name).Set((double)Fen.ToYuan(open.Where(o => o.Kind == kind).Sum(o => o.Outstanding)));
                 FundMetrics.Arrears.WithLabels(name).Set((double)Fen.ToYuan(open.Where(o => o.Kind == kind && o.DueDate < today).Sum(o => o.Outstanding)));
             }

@@ -4,6 +4,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
@@ -40,7 +41,7 @@ public static class RecordThirdPartyDeposit
         }
 
         var source = Caller.Source(http) with { Inputs = new Dictionary<string, string> { ["donor"] = deposit.Donor, ["purpose"] = deposit.Purpose, ["conditions"] = deposit.Conditions ?? "none" } };
-        var header = new EntryHeader(EntryKinds.ThirdPartyDeposit, "CNY", $"Third-party deposit from {deposit.Donor} for {deposit.Purpose}", source, request.BankReference);
+        var header = new EntryHeader(EntryKinds.ThirdPartyDeposit, Currencies.Cny, $"Third-party deposit from {deposit.Donor} for {deposit.Purpose}", source, request.BankReference);
         var lines = new[] { JournalLine.Debit(FundAccounts.Bank, fen), JournalLine.Credit(deposit.Account, fen) };
         var draft = new EntryDraft(header, deposit.ReceivedOn, lines).EnsureValid(ledger.Today);
         LedgerChange[] changes = [LedgerChange.New(draft.Post(deposit.Id, ledger.Now))];

@@ -3,6 +3,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
@@ -40,7 +41,7 @@ public static class ReleaseEarmarkedDeposit
         {
             Inputs = new Dictionary<string, string> { ["depositId"] = deposit.Id.ToString(), ["donor"] = deposit.Donor, ["purpose"] = deposit.Purpose, ["reason"] = request.Reason! },
         };
-        var header = new EntryHeader(EntryKinds.EarmarkedRelease, "CNY", $"Release of {deposit.Donor}'s deposit for {deposit.Purpose} to {request.CityId}: {request.Reason}", source);
+        var header = new EntryHeader(EntryKinds.EarmarkedRelease, Currencies.Cny, $"Release of {deposit.Donor}'s deposit for {deposit.Purpose} to {request.CityId}: {request.Reason}", source);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, CompensationPosting.Reserve(request.CityId!, fen, deposit.Account)), cancellationToken);
         LedgerChange[] changes = [LedgerChange.New(draft.Post(EntryIds.New(), ledger.Now))];
         ledger.Record(session, changes);
