@@ -11,4 +11,9 @@ public sealed class IntegrationEventAttribute(string name, int version) : Attrib
     public string Name { get; } = name;
 
     public int Version { get; } = version;
+
+    /// <summary>The wire name of contract <typeparamref name="TEvent"/>, for code that records which event caused something.</summary>
+    public static string NameOf<TEvent>() =>
+        (Attribute.GetCustomAttribute(typeof(TEvent), typeof(IntegrationEventAttribute)) as IntegrationEventAttribute)?.Name
+        ?? throw new InvalidOperationException($"{typeof(TEvent).Name} is not an integration-event contract.");
 }

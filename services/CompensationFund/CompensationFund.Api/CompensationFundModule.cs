@@ -60,6 +60,8 @@ public static partial class CompensationFundModule
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<AccountOpening>();
         builder.Services.AddSingleton<BalanceReader>();
+        builder.Services.AddSingleton<MovementHistory>();
+        builder.Services.AddSingleton<Infrastructure.History.HistoryReader>();
         builder.Services.AddSingleton<FundLedger>();
         builder.Services.AddSingleton<PeriodCloser>();
         builder.Services.AddSingleton<PeriodRoots>();

@@ -129,4 +129,19 @@ public sealed class SettlementTests(FundFixture fund) : IClassFixture<FundFixtur
         Assert.Equal(a, Assert.Single(own.GetProperty("positions").EnumerateArray()).GetProperty("cityId").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsync($"/api/fund/settlements/{allocation}/payments", new { cityId = a, amount = 1m })).StatusCode);
     }
+
+    [Fact]
+    public async Task PostingToAnUnknownIdIsNotFoundOnEveryVerb()
+    {
+        using var finance = fund.Finance();
+        var city = await fund.NewCityAsync("nf");
+        var unknown = Guid.NewGuid();
+
+        var payment = await finance.PostAsync($"/api/fund/settlements/{unknown}/payments", new { cityId = city, amount = 1m });
+        var release = await finance.PostAsync($"/api/fund/third-party-deposits/{unknown}/releases", new { cityId = city, amount = 1m, purpose = "flood-prevention", reason = "works" });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (payment.StatusCode, release.StatusCode));
+        Assert.Equal(HttpStatusCode.NotFound, (await finance.GetAsync($"/api/fund/settlements/{unknown}")).StatusCode);
+        Assert.Equal(0m, await finance.BalanceAsync($"city:{city}:compensation-payable"));
+    }
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Store;
 using Platform.ServiceDefaults.Errors;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Messaging.Idempotency;
 
@@ -32,7 +33,7 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, MessagingTa
                 .ToProblem();
         }
 
-        var caller = IdempotencyKeys.Caller(http);
+        var caller = http.User.Caller();
         var hash = await IdempotencyKeys.HashAsync(http.Request);
         if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
         {

@@ -90,9 +90,6 @@ public static class IdempotencyKeys
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    internal static string Caller(HttpContext http) =>
-        http.User.FindFirst(PlatformClaims.Subject)?.Value ?? http.User.FindFirst(PlatformClaims.ClientId)?.Value ?? "anonymous";
-
     internal sealed record PendingRequest(string Caller, string Key, string Hash);
 }
 

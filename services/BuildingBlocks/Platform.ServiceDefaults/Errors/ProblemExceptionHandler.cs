@@ -10,7 +10,15 @@ namespace Platform.ServiceDefaults.Errors;
 /// </summary>
 /// <param name="Errors">Field errors, keyed like <see cref="RequestValidation"/>'s, for a 400 about particular fields.</param>
 public sealed record Refusal(
-    int Status, string Title, string Detail, TimeSpan? RetryAfter = null, IDictionary<string, string[]>? Errors = null);
+    int Status, string Title, string Detail, TimeSpan? RetryAfter = null, IDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>A broken domain rule: 409 when it conflicts with the current state (a retry cannot fix it), else 422.</summary>
+    public static Refusal Rule(string title, string detail, bool conflict) =>
+        new(conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, title, detail);
+
+    /// <summary>An unknown id, on any verb, worded like <see cref="Problems.NotFound"/>.</summary>
+    public static Refusal NotFound(string detail) => new(StatusCodes.Status404NotFound, "Not found", detail);
+}
 
 /// <summary>
 /// The one shape of exception handler: a subclass says which exceptions are the caller's fault and how to describe them

@@ -48,4 +48,15 @@ public static class ClaimsPrincipalExtensions
     /// <summary>True when the caller may see records that belong to <paramref name="cityId"/>.</summary>
     public static bool MayReadCity(this ClaimsPrincipal user, string cityId) =>
         !user.IsCity() || string.Equals(user.CityId(), cityId, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Who is asking, as one identity: the token's subject (a person), else its client, else <c>anonymous</c>. Idempotency
+    /// keys are scoped by it and the ledger records it on what a request causes; distinct approvers are distinct callers.
+    /// </summary>
+    public static string Caller(this ClaimsPrincipal user) =>
+        user.FindFirst(PlatformClaims.Subject)?.Value ?? user.FindFirst(PlatformClaims.ClientId)?.Value ?? "anonymous";
+
+    /// <summary>Who did it, as a record's history shows it: the city, or the role and client of the caller.</summary>
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.CityId() ?? $"{user.Role()}:{user.FindFirst(PlatformClaims.ClientId)?.Value ?? user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown"}";
 }

@@ -7,8 +7,8 @@ namespace CompensationFund.Api.Features;
 /// <summary>Who is asking, as the ledger records it on the entries a request causes.</summary>
 public static class Caller
 {
-    public static string Name(HttpContext http) =>
-        http.User.FindFirst(PlatformClaims.Subject)?.Value ?? http.User.FindFirst(PlatformClaims.ClientId)?.Value ?? "anonymous";
+    /// <summary>The platform's one notion of who asks (<see cref="ClaimsPrincipalExtensions.Caller"/>).</summary>
+    public static string Name(HttpContext http) => http.User.Caller();
 
     public static string Role(HttpContext http) => http.User.Role() ?? "unknown";
 

@@ -2,11 +2,11 @@ using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Money;
-using CompensationFund.Api.Features.Contributions;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
 using Marten;
 using Npgsql;
+using Platform.Contracts.Fund;
 using Prometheus;
 
 namespace CompensationFund.Api.Infrastructure;
@@ -16,7 +16,7 @@ namespace CompensationFund.Api.Infrastructure;
 /// <c>Fund:ReconciliationInterval</c> (15 minutes by default) so the discrepancy gauge stays current for alerting.
 /// </summary>
 public sealed class FundMetricsCollector(
-    IDocumentStore store, NpgsqlDataSource dataSource, LedgerSchema schema, ReconciliationReport reconciliation, TimeProvider clock, Domain.Periods.LedgerCalendar calendar, IConfiguration configuration,
+    IDocumentStore store, BalanceReader balances, ReconciliationReport reconciliation, TimeProvider clock, Domain.Periods.LedgerCalendar calendar, IConfiguration configuration,
     ILogger<FundMetricsCollector> logger) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -49,21 +49,12 @@ public sealed class FundMetricsCollector(
     {
         try
         {
-            await using (var command = dataSource.CreateCommand(
-                $"""
-                select a.data ->> 'kind', sum(case when b.normal_side = 1 then b.debits_posted - b.credits_posted else b.credits_posted - b.debits_posted end)::bigint
-                from {schema.Balances} b join {schema.Schema}.mt_doc_ledgeraccount a on a.id = b.account_id group by 1
-                """))
+            foreach (var (kind, posted) in await balances.PostedByKindAsync(cancellationToken))
             {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                FundMetrics.Balances.WithLabels(kind.Slug()).Set((double)Fen.ToYuan(posted));
+                if (kind == LedgerAccountKind.SettlementReceivable)
                 {
-                    var kind = Enum.TryParse<LedgerAccountKind>(reader.GetString(0), out var parsed) ? parsed.Slug() : reader.GetString(0);
-                    FundMetrics.Balances.WithLabels(kind).Set((double)Fen.ToYuan(reader.GetInt64(1)));
-                    if (kind == "settlement-receivable")
-                    {
-                        FundMetrics.ReceivablesOutstanding.WithLabels("settlement").Set((double)Fen.ToYuan(reader.GetInt64(1)));
-                    }
+                    FundMetrics.ReceivablesOutstanding.WithLabels(PaymentPurposes.Settlement).Set((double)Fen.ToYuan(posted));
                 }
             }
 
@@ -72,7 +63,7 @@ public sealed class FundMetricsCollector(
             var open = (await session.Query<Obligation>().ToListAsync(cancellationToken)).Where(o => o.Outstanding > 0).ToList();
             foreach (var kind in Enum.GetValues<ObligationKind>())
             {
-                var name = ObligationResponse.KindName(kind);
+                var name = ObligationKinds.Name(kind);
                 FundMetrics.ReceivablesOutstanding.WithLabels(name).Set((double)Fen.ToYuan(open.Where(o => o.Kind == kind).Sum(o => o.Outstanding)));
                 FundMetrics.Arrears.WithLabels(name).Set((double)Fen.ToYuan(open.Where(o => o.Kind == kind && o.DueDate < today).Sum(o => o.Outstanding)));
             }

@@ -1,35 +1,19 @@
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure.Ledger;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Infrastructure;
 
 /// <summary>
-/// A refused rule of the fund is a 422 (a conflict with the current state a 409) and an unknown entry a 404,
+/// A refused rule of the fund is a 422 (a conflict with the current state a 409) and an unknown id a 404 on every verb,
 /// as RFC 9457 problem details with the reason (architecture.md §5). Nothing was written: the transaction rolled back.
 /// </summary>
-internal sealed class FundRuleExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class FundRuleExceptionHandler(IProblemDetailsService problems) : ProblemExceptionHandler(problems)
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    protected override Refusal? Describe(Exception exception) => exception switch
     {
-        var (status, title, detail) = exception switch
-        {
-            FundRuleException rule => (rule.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, rule.Title, rule.Message),
-            RecordNotFoundException missing => (StatusCodes.Status404NotFound, "Not found", missing.Message),
-            _ => (0, string.Empty, string.Empty),
-        };
-        if (status == 0)
-        {
-            return false;
-        }
-
-        context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
-    }
+        FundRuleException rule => Refusal.Rule(rule.Title, rule.Message, rule.IsConflict),
+        RecordNotFoundException missing => Refusal.NotFound(missing.Message),
+        _ => null,
+    };
 }

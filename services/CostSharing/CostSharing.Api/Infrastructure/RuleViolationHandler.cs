@@ -12,8 +12,7 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problems) : Pr
 {
     protected override Refusal? Describe(Exception exception) => exception switch
     {
-        RuleViolationException { IsConflict: true } rule => new Refusal(StatusCodes.Status409Conflict, rule.Title, rule.Message),
-        RuleViolationException rule => new Refusal(StatusCodes.Status422UnprocessableEntity, rule.Title, rule.Message),
+        RuleViolationException rule => Refusal.Rule(rule.Title, rule.Message, rule.IsConflict),
         AllocationInputException => new Refusal(StatusCodes.Status422UnprocessableEntity, "The allocation inputs do not work with the rule", exception.Message),
         _ => null,
     };

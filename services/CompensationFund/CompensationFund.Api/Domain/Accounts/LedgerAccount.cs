@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace CompensationFund.Api.Domain.Accounts;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace CompensationFund.Api.Domain.Accounts;
 public sealed class LedgerAccount
 {
     /// <summary>One currency per agreement, CNY by default (domain.md §4.1).</summary>
-    public const string DefaultCurrency = "CNY";
+    public const string DefaultCurrency = Currencies.Cny;
 
     /// <summary>Stable and readable (<c>city:hangzhou:deposits-held</c>, <c>fund:pool</c>), so opening an account twice lands on the same document.</summary>
     public string Id { get; set; } = string.Empty;

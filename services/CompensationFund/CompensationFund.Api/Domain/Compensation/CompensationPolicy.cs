@@ -1,5 +1,6 @@
 using System.Globalization;
 using CompensationFund.Api.Domain.Money;
+using Platform.Contracts.Trust;
 
 namespace CompensationFund.Api.Domain.Compensation;
 
@@ -25,7 +26,7 @@ public sealed record CompensationPolicy(
         "compensation-policy",
         1,
         Rate: 0.30m,
-        TierMultipliers: new Dictionary<string, decimal> { ["A"] = 1.2m, ["B"] = 1.0m, ["C"] = 0.8m, ["D"] = 0m, ["M"] = 1.0m },
+        TierMultipliers: new Dictionary<string, decimal> { [TrustTiers.A] = 1.2m, [TrustTiers.B] = 1.0m, [TrustTiers.C] = 0.8m, [TrustTiers.D] = 0m, [TrustTiers.Insufficient] = 1.0m },
         GradeMultipliers: new Dictionary<string, decimal>
         {
             ["优"] = 1.2m, ["excellent"] = 1.2m, ["良"] = 1.1m, ["good"] = 1.1m, ["中"] = 1.0m, ["fair"] = 1.0m, ["差"] = 0.8m, ["poor"] = 0.8m,
@@ -55,7 +56,7 @@ public sealed record CompensationPolicy(
 
     private CompensationComputation Compute(CompensationBasis basis)
     {
-        var tier = TierMultipliers.GetValueOrDefault(basis.Tier, TierMultipliers["M"]);
+        var tier = TierMultipliers.GetValueOrDefault(basis.Tier, TierMultipliers[TrustTiers.Insufficient]);
         var grade = basis.Grade is { } g ? GradeMultipliers.GetValueOrDefault(g, 1.0m) : 1.0m;
         var raw = (long)decimal.Floor(basis.Burden * Rate * tier * grade);
         var capped = Math.Min(raw, Math.Min(basis.Burden, CapPerCity));

@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Governance;
 using CompensationFund.Api.Domain.Ledger;
+using Platform.Contracts.Trust;
 
 namespace CompensationFund.Api.Domain.Compensation;
 
@@ -33,7 +34,7 @@ public sealed partial class CompensationProposal
 
     public long Burden { get; set; }
 
-    public string Tier { get; set; } = "M";
+    public string Tier { get; set; } = TrustTiers.Insufficient;
 
     public string? Grade { get; set; }
 

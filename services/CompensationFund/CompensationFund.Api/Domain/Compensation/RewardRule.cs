@@ -1,4 +1,5 @@
 using CompensationFund.Api.Domain.Money;
+using Platform.Contracts.Trust;
 
 namespace CompensationFund.Api.Domain.Compensation;
 
@@ -14,12 +15,12 @@ public static class RewardRule
 {
     public static IReadOnlyList<RewardPayment> Pay(IReadOnlyList<(string CityId, long Awarded, string Tier)> rewards, long available)
     {
-        var eligible = rewards.Where(r => r.Awarded > 0 && r.Tier != "D").ToList();
+        var eligible = rewards.Where(r => r.Awarded > 0 && r.Tier != TrustTiers.D).ToList();
         var total = eligible.Sum(r => r.Awarded);
         var shares = total <= available || total == 0
             ? eligible.ToDictionary(r => r.CityId, r => r.Awarded)
             : LargestRemainder.Split(Math.Max(available, 0), [.. eligible.Select(r => new SplitWeight(r.CityId, r.Awarded))]).ToDictionary(s => s.Key, s => s.Value);
-        return [.. rewards.Where(r => r.Awarded > 0).Select(r => r.Tier == "D"
+        return [.. rewards.Where(r => r.Awarded > 0).Select(r => r.Tier == TrustTiers.D
             ? new RewardPayment(r.CityId, r.Awarded, 0, "trust tier D: not eligible for incentive money")
             : new RewardPayment(r.CityId, r.Awarded, shares[r.CityId], shares[r.CityId] < r.Awarded
                 ? $"incentive pool had {Fen.ToYuan(available)} for {Fen.ToYuan(total)} awarded: paid pro rata"

@@ -33,6 +33,24 @@ public sealed class ThirdPartyDeposit
 
     public static string Normalize(string purpose) => purpose.Trim().ToLowerInvariant();
 
+    /// <summary>Money received: an earmarked deposit gets its own sub-account, a general one joins the incentive pool.</summary>
+    public static ThirdPartyDeposit Receive(Guid id, string donor, long amount, string purpose, string? conditions, DateOnly receivedOn, DateTimeOffset recordedAt)
+    {
+        var deposit = new ThirdPartyDeposit
+        {
+            Id = id, Donor = donor, Amount = amount, Purpose = Normalize(purpose), Conditions = conditions, ReceivedOn = receivedOn, RecordedAt = recordedAt,
+        };
+        deposit.Account = deposit.IsEarmarked ? Accounts.FundAccounts.Earmark(id) : Accounts.FundAccounts.ThirdPartyPool;
+        return deposit;
+    }
+
+    /// <summary>Releases <paramref name="amount"/> for <paramref name="purpose"/>; the sub-account's floor refuses more than is left when posted.</summary>
+    public void Release(string purpose, long amount)
+    {
+        EnsureReleasableFor(purpose);
+        Released += amount;
+    }
+
     /// <summary>Refuses a release for anything but the deposit's purpose; the sub-account's floor refuses releasing more than is left.</summary>
     public void EnsureReleasableFor(string purpose)
     {

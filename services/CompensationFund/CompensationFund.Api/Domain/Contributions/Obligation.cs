@@ -1,4 +1,5 @@
 using CompensationFund.Api.Domain.Ledger;
+using Platform.Contracts.Fund;
 
 namespace CompensationFund.Api.Domain.Contributions;
 
@@ -7,6 +8,17 @@ public enum ObligationKind
     Contribution,
     Penalty,
     Clawback,
+}
+
+/// <summary>How an obligation's kind is named on the wire: the API, the metrics' labels and <c>PaymentReceived.Purpose</c>.</summary>
+public static class ObligationKinds
+{
+    public static string Name(ObligationKind kind) => kind switch
+    {
+        ObligationKind.Contribution => PaymentPurposes.Contribution,
+        ObligationKind.Penalty => PaymentPurposes.Penalty,
+        _ => PaymentPurposes.Clawback,
+    };
 }
 
 /// <summary>One payment applied to an obligation.</summary>

@@ -1,3 +1,5 @@
+using Platform.Contracts.Trust;
+
 namespace CompensationFund.Api.Domain.Members;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class DepositRule
 
     public static readonly IReadOnlyDictionary<string, decimal> Factors = new Dictionary<string, decimal>
     {
-        ["A"] = 0.5m, ["B"] = 1.0m, ["C"] = 1.5m, ["D"] = 2.0m, ["M"] = 1.0m,
+        [TrustTiers.A] = 0.5m, [TrustTiers.B] = 1.0m, [TrustTiers.C] = 1.5m, [TrustTiers.D] = 2.0m, [TrustTiers.Insufficient] = 1.0m,
     };
 
     public static long Required(long baseDeposit, string tier) => (long)decimal.Floor(baseDeposit * Factors.GetValueOrDefault(tier, 1.0m));

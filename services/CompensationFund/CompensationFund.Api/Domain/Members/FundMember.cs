@@ -1,3 +1,5 @@
+using Platform.Contracts.Trust;
+
 namespace CompensationFund.Api.Domain.Members;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed class FundMember
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The city's trust tier (A, B, C, D; M while evidence is insufficient, domain.md §4.3), from trust-score.</summary>
-    public string TrustTier { get; set; } = "M";
+    public string TrustTier { get; set; } = TrustTiers.Insufficient;
 
     public DateTimeOffset? TierChangedAt { get; set; }
 

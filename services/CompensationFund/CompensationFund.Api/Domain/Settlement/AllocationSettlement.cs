@@ -1,4 +1,5 @@
 using CompensationFund.Api.Domain.Ledger;
+using Platform.Contracts;
 
 namespace CompensationFund.Api.Domain.Settlement;
 
@@ -18,7 +19,7 @@ public sealed class AllocationSettlement
 
     public Guid IncidentId { get; set; }
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     /// <summary>For a correcting allocation: the one it corrects, whose record carries the adjustment.</summary>
     public Guid? Supersedes { get; set; }

@@ -1,3 +1,4 @@
+using Platform.Contracts.CostSharing;
 namespace CompensationFund.Api.Domain.Settlement;
 
 public enum SettlementDirection
@@ -34,12 +35,12 @@ public sealed class SettlementPosition
         _ => null,
     };
 
-    public static string Name(SettlementDirection direction) => direction == SettlementDirection.PayIn ? "pay-in" : "pay-out";
+    public static string Name(SettlementDirection direction) => direction == SettlementDirection.PayIn ? SettlementDirections.PayIn : SettlementDirections.PayOut;
 
     public static SettlementDirection? Parse(string text) => text switch
     {
-        "pay-in" => SettlementDirection.PayIn,
-        "pay-out" => SettlementDirection.PayOut,
+        SettlementDirections.PayIn => SettlementDirection.PayIn,
+        SettlementDirections.PayOut => SettlementDirection.PayOut,
         _ => null,
     };
 }

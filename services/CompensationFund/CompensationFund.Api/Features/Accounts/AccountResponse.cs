@@ -1,4 +1,5 @@
 using CompensationFund.Api.Domain.Accounts;
+using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 
@@ -31,7 +32,7 @@ public sealed record AccountResponse(
             a.Kind.Slug(),
             a.Name,
             a.Currency,
-            a.NormalSide == Domain.Accounts.NormalSide.Debit ? "debit" : "credit",
+            SideNames.Of(a.NormalSide),
             Fen.ToYuan(balance.Posted(a.NormalSide)),
             Fen.ToYuan(balance.DebitsPending),
             Fen.ToYuan(balance.CreditsPending),

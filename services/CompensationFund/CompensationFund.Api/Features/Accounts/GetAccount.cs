@@ -19,8 +19,8 @@ public sealed record BalanceAsOfResponse(
 public static class GetAccount
 {
     public static async Task<IResult> HandleAsync(
-        string accountId, DateOnly? asOf, DateTimeOffset? recordedBy, IQuerySession session, BalanceReader balances, Domain.Periods.LedgerCalendar calendar, HttpContext http,
-        CancellationToken cancellationToken)
+        string accountId, DateOnly? asOf, DateTimeOffset? recordedBy, IQuerySession session, BalanceReader balances, MovementHistory history, Domain.Periods.LedgerCalendar calendar,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var account = await session.LoadAsync<LedgerAccount>(accountId, cancellationToken);
         if (account is null || (account.OwnerCityId is { } owner && !http.User.MayReadCity(owner)))
@@ -35,7 +35,7 @@ public static class GetAccount
         }
 
         var date = asOf ?? calendar.DateOf(recordedBy!.Value);
-        var balance = await balances.AsOfAsync(accountId, date, recordedBy, cancellationToken);
+        var balance = (await history.SumsThroughAsync([accountId], date, cancellationToken, recordedBy)).GetValueOrDefault(accountId, AccountBalance.Zero);
         return Results.Ok(new BalanceAsOfResponse(
             accountId, account.Currency, date, recordedBy, Fen.ToYuan(balance.Posted(account.NormalSide)),
             Fen.ToYuan(balance.DebitsPending), Fen.ToYuan(balance.CreditsPending)));

@@ -22,7 +22,7 @@ public sealed record PendingLimitResponse(string AccountId, decimal? Floor, deci
 public static class SetAccountLimits
 {
     public static async Task<IResult> HandleAsync(
-        string accountId, LimitsRequest request, IDocumentSession session, FundLedger ledger, LedgerSchema schema, ApprovalQuorum quorum, HttpContext http,
+        string accountId, LimitsRequest request, IDocumentSession session, FundLedger ledger, ApprovalQuorum quorum, HttpContext http,
         CancellationToken cancellationToken)
     {
         long floor = 0, ceiling = 0;
@@ -59,7 +59,7 @@ public static class SetAccountLimits
             session.Delete<PendingLimitChange>(accountId);
         }
 
-        session.QueueSqlCommand($"select {schema.SetLimits}(?, ?, ?)", accountId, (object?)limit.Floor ?? DBNull.Value, (object?)limit.Ceiling ?? DBNull.Value);
+        ledger.SetLimits(session, accountId, limit);
         session.Events.Append(AccountLimitChanged.StreamFor(accountId), new AccountLimitChanged(
             accountId, before.Floor, before.Ceiling, limit.Floor, limit.Ceiling, request.Reason ?? approvals[0].Note, approvals, ledger.Now));
         await ledger.CommitAsync(session, [], cancellationToken);

@@ -4,6 +4,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Idempotency;
 using Platform.Messaging.Outbox;
@@ -46,7 +47,7 @@ public static class ApproveCompensation
             }
 
             outbox.Enqueue(session, proposal.CityId, new CompensationApproved(
-                proposal.Id, proposal.AllocationId, proposal.CityId, "CNY", Fen.ToYuan(proposal.Approved), Fen.ToYuan(proposal.HoldBack), policy.Name, policy.Version, ledger.Now));
+                proposal.Id, proposal.AllocationId, proposal.CityId, Currencies.Cny, Fen.ToYuan(proposal.Approved), Fen.ToYuan(proposal.HoldBack), policy.Name, policy.Version, ledger.Now));
         }
 
         return await CompensationProposals.CommitAsync(proposal, changes, session, ledger, http, cancellationToken);

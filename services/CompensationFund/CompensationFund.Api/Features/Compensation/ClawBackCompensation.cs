@@ -5,6 +5,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Errors;
@@ -74,7 +75,7 @@ public static class ClawBackCompensation
             Id = obligationId, CityId = proposal.CityId, Kind = ObligationKind.Clawback, Amount = amount, DueDate = ledger.Today.AddDays(30),
             Code = $"CB-{obligationId.ToString("N")[..10].ToUpperInvariant()}", Description = $"Clawback of compensation {proposal.Id}: {reason}", SourceId = proposal.Id, CreatedAt = ledger.Now,
         });
-        outbox.Enqueue(session, proposal.CityId, new PenaltyCharged(obligationId, proposal.CityId, "clawback", "CNY", Fen.ToYuan(amount), proposal.Id, ledger.Now));
+        outbox.Enqueue(session, proposal.CityId, new PenaltyCharged(obligationId, proposal.CityId, PenaltyReasons.Clawback, Currencies.Cny, Fen.ToYuan(amount), proposal.Id, ledger.Now));
         return LedgerChange.New(draft.Post(obligationId, ledger.Now));
     }
 }

@@ -2,6 +2,7 @@ using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Messaging.Idempotency;
 
 namespace CompensationFund.Api.Features.Compensation;
@@ -15,7 +16,7 @@ public static class CompensationProposals
 
     public static EntryHeader Header(CompensationProposal p, string kind, string description, HttpContext http, IReadOnlyList<Approval>? approvals = null) => new(
         kind,
-        "CNY",
+        Currencies.Cny,
         description,
         EntrySource.FromRule(p.Policy, p.PolicyVersion, new Dictionary<string, string>
         {

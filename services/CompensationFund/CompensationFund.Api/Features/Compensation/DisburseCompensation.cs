@@ -3,6 +3,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Outbox;
 
@@ -28,7 +29,7 @@ public static class DisburseCompensation
         var header = CompensationProposals.Header(proposal, EntryKinds.CompensationPayment, $"Compensation paid to {proposal.CityId} (allocation {proposal.AllocationId})", http);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, CompensationPosting.PayOut(proposal.CityId, due)), cancellationToken);
         changes.Add(LedgerChange.New(draft.Post(EntryIds.New(), ledger.Now)));
-        outbox.Enqueue(session, proposal.CityId, new CompensationPaid(proposal.Id, proposal.AllocationId, proposal.CityId, "CNY", Fen.ToYuan(due), ledger.Now));
+        outbox.Enqueue(session, proposal.CityId, new CompensationPaid(proposal.Id, proposal.AllocationId, proposal.CityId, Currencies.Cny, Fen.ToYuan(due), ledger.Now));
         return await CompensationProposals.CommitAsync(proposal, changes, session, ledger, http, cancellationToken);
     }
 }

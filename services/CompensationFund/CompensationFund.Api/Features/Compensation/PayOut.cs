@@ -7,6 +7,7 @@ using CompensationFund.Api.Features.Entries;
 using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Messaging.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
@@ -38,7 +39,7 @@ public static class PayOut
         }
 
         await EnsureNotOwedOnProposalsAsync(request.CityId!, fen, session, ledger, cancellationToken);
-        var header = new EntryHeader(EntryKinds.CompensationPayment, "CNY", request.Description ?? $"Paid out to {request.CityId}", Caller.Source(http), request.BankReference);
+        var header = new EntryHeader(EntryKinds.CompensationPayment, Currencies.Cny, request.Description ?? $"Paid out to {request.CityId}", Caller.Source(http), request.BankReference);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, CompensationPosting.PayOut(request.CityId!, fen)), cancellationToken);
         var posted = draft.Post(request.BankReference is null ? EntryIds.New() : EntryIds.ForReference("bank:" + request.BankReference), ledger.Now);
         LedgerChange[] changes = [LedgerChange.New(posted)];

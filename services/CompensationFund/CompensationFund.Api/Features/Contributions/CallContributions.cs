@@ -5,6 +5,7 @@ using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Idempotency;
 using Platform.Messaging.Outbox;
@@ -71,7 +72,7 @@ public static class CallContributions
             ["rounding"] = "largest remainder in fen (domain.md §4.1)",
         };
         var source = EntrySource.FromRule("contribution-formula", 1, inputs) with { RequestedBy = Caller.Name(http), IdempotencyKey = Caller.Source(http).IdempotencyKey };
-        var header = new EntryHeader(EntryKinds.ContributionCall, "CNY", $"Contributions called for {request.Period} ({formula.Name})", source);
+        var header = new EntryHeader(EntryKinds.ContributionCall, Currencies.Cny, $"Contributions called for {request.Period} ({formula.Name})", source);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, calledOn, ContributionPosting.Call(shares)), cancellationToken);
         var posted = draft.Post(callId, ledger.Now);
         var call = new ContributionCall
@@ -87,7 +88,7 @@ public static class CallContributions
                 Id = EntryIds.ForReference($"contribution:{request.Period}:{city}"), CityId = city, Kind = ObligationKind.Contribution, Amount = share,
                 DueDate = call.DueDate, Code = ContributionCall.CodeFor(call.Period, city), Description = $"Contribution for {call.Period}", SourceId = callId, CreatedAt = ledger.Now,
             });
-            outbox.Enqueue(session, city, new ContributionCalled(callId, call.Period, city, "CNY", Fen.ToYuan(share), call.DueDate, formula.Name, call.CalledAt));
+            outbox.Enqueue(session, city, new ContributionCalled(callId, call.Period, city, Currencies.Cny, Fen.ToYuan(share), call.DueDate, formula.Name, call.CalledAt));
         }
 
         LedgerChange[] changes = [LedgerChange.New(posted)];

@@ -1,13 +1,14 @@
-using Platform.ServiceDefaults.Errors;
 using System.Globalization;
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Idempotency;
 using Platform.Messaging.Outbox;
+using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Contributions;
 
@@ -65,7 +66,7 @@ public static class LatePaymentPenalties
                 ["rate"] = "0.05% per day",
             };
             var source = EntrySource.FromRule(LatePenaltyRule.Name, LatePenaltyRule.Version, inputs) with { RequestedBy = Caller.Name(http) };
-            var header = new EntryHeader(EntryKinds.LatePenalty, "CNY", $"Late-payment penalty on {obligation.Code}, {penalty.Days} days to {asOf:yyyy-MM-dd}", source);
+            var header = new EntryHeader(EntryKinds.LatePenalty, Currencies.Cny, $"Late-payment penalty on {obligation.Code}, {penalty.Days} days to {asOf:yyyy-MM-dd}", source);
             var draft = await ledger.ValidateAsync(new EntryDraft(header, asOf, ContributionPosting.Charge(obligation.CityId, penalty.Amount)), cancellationToken);
             changes.Add(LedgerChange.New(draft.Post(penaltyId, ledger.Now)));
             session.Insert(new Obligation
@@ -73,7 +74,7 @@ public static class LatePaymentPenalties
                 Id = penaltyId, CityId = obligation.CityId, Kind = ObligationKind.Penalty, Amount = penalty.Amount, DueDate = asOf.AddDays(DaysToPay), Code = code,
                 Description = $"Late-payment penalty on {obligation.Code}", SourceId = obligation.Id, CreatedAt = ledger.Now,
             });
-            outbox.Enqueue(session, obligation.CityId, new PenaltyCharged(penaltyId, obligation.CityId, "late-payment", "CNY", Fen.ToYuan(penalty.Amount), obligation.Id, ledger.Now));
+            outbox.Enqueue(session, obligation.CityId, new PenaltyCharged(penaltyId, obligation.CityId, PenaltyReasons.LatePayment, Currencies.Cny, Fen.ToYuan(penalty.Amount), obligation.Id, ledger.Now));
             penalties.Add(new PenaltyResponse(obligation.CityId, obligation.Code, code, penalty.From, penalty.Through, penalty.Days, Fen.ToYuan(penalty.Amount)));
         }
 

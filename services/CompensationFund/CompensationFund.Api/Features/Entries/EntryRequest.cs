@@ -31,7 +31,7 @@ public sealed record EntryRequest(string? Currency, DateOnly? ValueDate, string?
             var line = Lines![i];
             var field = $"{prefix}lines[{i}]";
             validation.RequirePlain(line.Account, $"{field}.account");
-            var side = line.Side switch { "debit" => LineSide.Debit, "credit" => LineSide.Credit, _ => (LineSide?)null };
+            var side = SideNames.Parse(line.Side);
             validation.Require(side is not null, $"{field}.side", "'side' is 'debit' or 'credit'.");
             var amount = 0L;
             validation.Require(line.Amount is { } yuan && Fen.TryFromYuan(yuan, out amount), $"{field}.amount", "'amount' is a number of yuan exact to the fen (two decimals at most).");

@@ -6,7 +6,7 @@ namespace CompensationFund.Api.Features.Entries;
 public sealed record LineResponse(string Account, string Side, decimal Amount)
 {
     public static IReadOnlyList<LineResponse> From(IEnumerable<JournalLine> lines) =>
-        [.. lines.Select(l => new LineResponse(l.Account, l.Side == LineSide.Debit ? "debit" : "credit", Fen.ToYuan(l.Amount)))];
+        [.. lines.Select(l => new LineResponse(l.Account, SideNames.Of(l.Side), Fen.ToYuan(l.Amount)))];
 }
 
 /// <summary>

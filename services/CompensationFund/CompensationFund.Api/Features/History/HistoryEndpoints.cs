@@ -1,8 +1,7 @@
 using System.Text.Json;
 using CompensationFund.Api.Domain.History;
 using CompensationFund.Api.Features.Accounts;
-using CompensationFund.Api.Infrastructure.Ledger;
-using Npgsql;
+using CompensationFund.Api.Infrastructure.History;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.History;
@@ -27,25 +26,19 @@ public static class HistoryEndpoints
     }
 
     private static void Map(RouteGroupBuilder api, string pattern, string kind, string tag, string name) =>
-        api.MapGet(pattern, (Guid id, NpgsqlDataSource database, LedgerSchema schema, CancellationToken cancellationToken) => ReadAsync(kind, id, database, schema, cancellationToken))
+        api.MapGet(pattern, (Guid id, HistoryReader history, CancellationToken cancellationToken) => ReadAsync(kind, id, history, cancellationToken))
             .WithName(name).WithTags(tag).RequireAuthorization(FundPolicies.LedgerReader)
             .Produces<RecordHistoryResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary($"Every state of one {kind}, oldest first, as the database wrote them.");
 
-    private static async Task<IResult> ReadAsync(string kind, Guid id, NpgsqlDataSource database, LedgerSchema schema, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadAsync(string kind, Guid id, HistoryReader history, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand(
-            $"select position, recorded_at, state::text from {schema.HistoryTable} where kind = $1 and record_id = $2 order by position");
-        command.Parameters.Add(new NpgsqlParameter { Value = kind });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        var versions = new List<RecordVersion>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var states = await history.ReadAsync(kind, id, cancellationToken);
+        var versions = states.Select((s, i) =>
         {
-            using var state = JsonDocument.Parse(reader.GetString(2));
-            versions.Add(new RecordVersion(versions.Count + 1, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), state.RootElement.Clone()));
-        }
-
+            using var state = JsonDocument.Parse(s.State);
+            return new RecordVersion(i + 1, s.Position, s.RecordedAt, state.RootElement.Clone());
+        }).ToList();
         return versions.Count == 0 ? Problems.NotFound($"No {kind} {id}.") : Results.Ok(new RecordHistoryResponse(kind, id, versions));
     }
 }

@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Api;
+using CompensationFund.Api.Infrastructure.Http;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features.Members;
@@ -17,6 +18,14 @@ public static class MemberEndpoints
             .Produces<DepositRequirementResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The deposit a city must hold for its trust tier, what it holds and its shortfall.");
+        members.MapPost("/{cityId}/deposit-payments", PayDeposit.HandleAsync)
+            .RequireAuthorization(Accounts.FundPolicies.Finance)
+            .MovesMoney()
+            .Produces<Entries.EntryResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Records a city's payment into the deposit its trust tier requires: Dr bank, Cr the city's deposits held (finance).");
         return members;
     }
 }

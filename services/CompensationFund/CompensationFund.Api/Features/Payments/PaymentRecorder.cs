@@ -4,6 +4,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Outbox;
 
@@ -34,7 +35,7 @@ public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
         var description = $"Payment by {payment.CityId}: " + (result.Applications.Count == 0
             ? "nothing owed, held as unapplied receipt"
             : string.Join(", ", result.Applications.Select(a => $"{a.Obligation.Code} {Fen.ToYuan(a.Amount)}")) + (result.Excess > 0 ? $", {Fen.ToYuan(result.Excess)} unapplied" : string.Empty));
-        var header = new EntryHeader(EntryKinds.PaymentReceived, "CNY", description, payment.Source, payment.BankReference);
+        var header = new EntryHeader(EntryKinds.PaymentReceived, Currencies.Cny, description, payment.Source, payment.BankReference);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, payment.ReceivedOn, ContributionPosting.Receipt(payment.CityId, result)), cancellationToken);
         var posted = draft.Post(entryId, ledger.Now);
         var credits = new List<LedgerChange>();
@@ -44,7 +45,7 @@ public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
             book.Store(application.Obligation);
             var o = application.Obligation;
             outbox.Enqueue(session, payment.CityId, new PaymentReceived(
-                entryId, payment.CityId, Purpose(o.Kind), o.Id, "CNY", Fen.ToYuan(payment.Amount), Fen.ToYuan(application.Amount), Fen.ToYuan(result.Excess),
+                entryId, payment.CityId, Purpose(o.Kind), o.Id, Currencies.Cny, Fen.ToYuan(payment.Amount), Fen.ToYuan(application.Amount), Fen.ToYuan(result.Excess),
                 payment.ReceivedOn, o.DueDate, Math.Max(0, payment.ReceivedOn.DayNumber - o.DueDate.DayNumber), o.Outstanding == 0, ledger.Now));
         }
 
@@ -60,7 +61,7 @@ public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
         if (result.Applications.Count == 0)
         {
             outbox.Enqueue(session, payment.CityId, new PaymentReceived(
-                entryId, payment.CityId, "unapplied", null, "CNY", Fen.ToYuan(payment.Amount), 0m, Fen.ToYuan(result.Excess), payment.ReceivedOn, null, 0, false, ledger.Now));
+                entryId, payment.CityId, PaymentPurposes.Unapplied, null, Currencies.Cny, Fen.ToYuan(payment.Amount), 0m, Fen.ToYuan(result.Excess), payment.ReceivedOn, null, 0, false, ledger.Now));
         }
 
         return (result, LedgerChange.New(posted), credits);
@@ -95,15 +96,10 @@ public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
             ["refundedAsUnapplied"] = Fen.ToYuan(plan.Refunded).ToString(CultureInfo.InvariantCulture),
         };
         var source = EntrySource.FromRule(LatePenaltyRule.Name, LatePenaltyRule.Version, inputs);
-        var header = new EntryHeader(EntryKinds.PenaltyCredit, "CNY", $"Late-payment penalty on {contribution.Code} recomputed after a back-dated payment: {Fen.ToYuan(amount)} credited", source);
+        var header = new EntryHeader(EntryKinds.PenaltyCredit, Currencies.Cny, $"Late-payment penalty on {contribution.Code} recomputed after a back-dated payment: {Fen.ToYuan(amount)} credited", source);
         var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, plan.Lines), cancellationToken);
         return LedgerChange.New(draft.Post(EntryIds.ForReference($"penalty-credit:{contribution.Id}:{paymentEntryId}"), ledger.Now));
     }
 
-    private static string Purpose(ObligationKind kind) => kind switch
-    {
-        ObligationKind.Contribution => "contribution",
-        ObligationKind.Penalty => "penalty",
-        _ => "clawback",
-    };
+    private static string Purpose(ObligationKind kind) => ObligationKinds.Name(kind);
 }

@@ -3,7 +3,6 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Npgsql;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
@@ -17,7 +16,7 @@ namespace CompensationFund.Api.Features.Reports;
 public static class Statement
 {
     public static async Task<IResult> HandleAsync(
-        string cityId, DateOnly? from, DateOnly? to, string? format, IQuerySession session, NpgsqlDataSource dataSource, LedgerSchema schema, FundLedger ledger,
+        string cityId, DateOnly? from, DateOnly? to, string? format, IQuerySession session, MovementHistory history, FundLedger ledger,
         HttpContext http, CancellationToken cancellationToken)
     {
         if (!http.User.MayReadCity(cityId) || await session.LoadAsync<FundMember>(cityId, cancellationToken) is not { JoinedAt: not null })
@@ -33,7 +32,7 @@ public static class Statement
         }
 
         var accounts = await session.Query<LedgerAccount>().Where(a => a.OwnerCityId == cityId).ToListAsync(cancellationToken);
-        var rows = await StatementRows.ReadAsync(dataSource, schema, [.. accounts.Select(a => a.Id)], start, end, cancellationToken);
+        var rows = await StatementRows.ReadAsync(history, [.. accounts.Select(a => a.Id)], start, end, cancellationToken);
         var entries = await EntryCatalog.LoadAsync(session, [.. rows.Movements.Select(m => m.EntryId)], cancellationToken);
         var statement = StatementResponse.Build(cityId, start, end, accounts.OrderBy(a => a.Kind), rows, entries);
         return string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)

@@ -46,7 +46,7 @@ public sealed record StatementResponse(string CityId, DateOnly From, DateOnly To
         }
 
         return new AccountStatement(
-            account.Id, account.Kind.Slug(), account.NormalSide == NormalSide.Debit ? "debit" : "credit", Fen.ToYuan(opening), lines, Fen.ToYuan(balance.Posted(account.NormalSide)));
+            account.Id, account.Kind.Slug(), SideNames.Of(account.NormalSide), Fen.ToYuan(opening), lines, Fen.ToYuan(balance.Posted(account.NormalSide)));
     }
 
     private static PostingReason Reason(JournalEntry? e, string cityId) => e is null

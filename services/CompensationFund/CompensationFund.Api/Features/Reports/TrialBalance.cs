@@ -1,8 +1,8 @@
 using CompensationFund.Api.Domain.Accounts;
+using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Npgsql;
 
 namespace CompensationFund.Api.Features.Reports;
 
@@ -15,27 +15,19 @@ public sealed record TrialBalanceResponse(DateOnly AsOf, IReadOnlyList<TrialBala
 public static class TrialBalance
 {
     public static async Task<IResult> HandleAsync(
-        DateOnly? asOf, IQuerySession session, NpgsqlDataSource dataSource, LedgerSchema schema, FundLedger ledger, CancellationToken cancellationToken)
+        DateOnly? asOf, IQuerySession session, MovementHistory history, FundLedger ledger, CancellationToken cancellationToken)
     {
         var date = asOf ?? ledger.Today;
         var accounts = (await session.Query<LedgerAccount>().ToListAsync(cancellationToken)).ToDictionary(a => a.Id);
-        await using var command = dataSource.CreateCommand(
-            $"""
-            select account_id, sum(debits_posted)::bigint, sum(credits_posted)::bigint, sum(debits_pending)::bigint, sum(credits_pending)::bigint
-            from {schema.MovementTable} where value_date <= $1 group by account_id order by account_id collate "C"
-            """);
-        command.Parameters.AddWithValue(date);
+        var sums = await history.SumsThroughAsync(null, date, cancellationToken);
         var lines = new List<TrialBalanceLine>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var (id, sum) in sums.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var account = accounts.GetValueOrDefault(reader.GetString(0));
-                var net = reader.GetInt64(1) - reader.GetInt64(2);
-                lines.Add(new TrialBalanceLine(
-                    reader.GetString(0), account?.Name ?? "?", account?.Kind.Slug() ?? "?", account?.NormalSide == NormalSide.Debit ? "debit" : "credit",
-                    Fen.ToYuan(Math.Max(net, 0)), Fen.ToYuan(Math.Max(-net, 0)), Fen.ToYuan(reader.GetInt64(3)), Fen.ToYuan(reader.GetInt64(4))));
-            }
+            var account = accounts.GetValueOrDefault(id);
+            var net = sum.DebitsPosted - sum.CreditsPosted;
+            lines.Add(new TrialBalanceLine(
+                id, account?.Name ?? "?", account?.Kind.Slug() ?? "?", account?.NormalSide == NormalSide.Debit ? SideNames.Debit : SideNames.Credit,
+                Fen.ToYuan(Math.Max(net, 0)), Fen.ToYuan(Math.Max(-net, 0)), Fen.ToYuan(sum.DebitsPending), Fen.ToYuan(sum.CreditsPending)));
         }
 
         var debits = lines.Sum(l => l.Debit);

@@ -33,6 +33,13 @@ public static class PaySettlement
             return validation.ToProblem();
         }
 
+        // An unknown id in the path is a 404 on every verb (architecture.md §5); the shared payment path, also fed by bank
+        // lines naming an allocation in their text, refuses an unknown one as a rule (422) instead.
+        if (await session.LoadAsync<AllocationSettlement>(allocationId, cancellationToken) is null)
+        {
+            return Problems.NotFound($"No settlement for allocation {allocationId}.");
+        }
+
         var change = await payments.PayAsync(
             session, [], allocationId, request.CityId!, fen, request.PaidOn ?? ledger.Today, request.BankReference, Caller.Source(http), expected: null, cancellationToken);
         LedgerChange[] changes = [change];

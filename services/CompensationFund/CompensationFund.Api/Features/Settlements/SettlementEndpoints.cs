@@ -28,6 +28,7 @@ public static class SettlementEndpoints
             .MovesMoney()
             .Produces<EntryResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Records a city's settlement paid in or out (finance).");
         return settlements;

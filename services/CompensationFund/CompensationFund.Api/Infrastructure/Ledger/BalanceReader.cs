@@ -7,8 +7,8 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 public sealed record LiveBalance(string Account, NormalSide Side, AccountBalance Balance, AccountLimit Limit);
 
 /// <summary>
-/// Reads balances: the live counters (committed, never lagging), or any account as of a past value date and, for
-/// an audit of what the books said then, as recorded by a past moment (sums of the movement history).
+/// Reads balances: the live counters (committed, never lagging) and how far the books are closed. Balances as of a past
+/// value date are sums of the movement history (<see cref="MovementHistory"/>).
 /// </summary>
 public sealed class BalanceReader(NpgsqlDataSource dataSource, LedgerSchema schema)
 {
@@ -35,22 +35,25 @@ public sealed class BalanceReader(NpgsqlDataSource dataSource, LedgerSchema sche
         return result;
     }
 
-    /// <summary>The counters from every movement valued on or before <paramref name="valueDate"/> and, when given, recorded by <paramref name="recordedBy"/>.</summary>
-    public async Task<AccountBalance> AsOfAsync(string account, DateOnly valueDate, DateTimeOffset? recordedBy, CancellationToken cancellationToken)
+    /// <summary>The posted balances on their normal sides summed by account kind (the metrics' gauges).</summary>
+    public async Task<IReadOnlyList<(LedgerAccountKind Kind, long Posted)>> PostedByKindAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            select coalesce(sum(debits_posted), 0)::bigint, coalesce(sum(credits_posted), 0)::bigint,
-                   coalesce(sum(debits_pending), 0)::bigint, coalesce(sum(credits_pending), 0)::bigint
-            from {schema.MovementTable}
-            where account_id = $1 and value_date <= $2 and ($3::timestamptz is null or recorded_at <= $3)
+            select a.data ->> 'kind', sum(case when b.normal_side = 1 then b.debits_posted - b.credits_posted else b.credits_posted - b.debits_posted end)::bigint
+            from {schema.Balances} b join {schema.Schema}.mt_doc_ledgeraccount a on a.id = b.account_id group by 1
             """);
-        command.Parameters.AddWithValue(account);
-        command.Parameters.AddWithValue(valueDate);
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)recordedBy?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        var sums = new List<(LedgerAccountKind, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new AccountBalance(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Enum.TryParse<LedgerAccountKind>(reader.GetString(0), out var kind))
+            {
+                sums.Add((kind, reader.GetInt64(1)));
+            }
+        }
+
+        return sums;
     }
 
     public async Task<DateOnly?> ClosedThroughAsync(CancellationToken cancellationToken)

@@ -77,6 +77,8 @@ public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, B
 
     public void Record(IDocumentSession session, IReadOnlyList<LedgerChange> changes) => writer.Record(session, changes);
 
+    public void SetLimits(IDocumentSession session, string accountId, Domain.Accounts.AccountLimit limit) => writer.SetLimits(session, accountId, limit);
+
     public Task RecordNowAsync(IDocumentSession session, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken) =>
         writer.RecordNowAsync(session, changes, cancellationToken);
 

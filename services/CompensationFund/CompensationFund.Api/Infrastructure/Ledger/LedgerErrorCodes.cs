@@ -20,5 +20,7 @@ public static class LedgerErrorCodes
 
     /// <summary><c>ledger-append-only:&lt;table&gt;</c>: an UPDATE, DELETE or TRUNCATE of the event log.</summary>
     public const string AppendOnly = "FL005";
+
+    /// <summary><c>limit-exceeded-on:&lt;date&gt;:&lt;account&gt;</c>: a back-dated movement takes the account past its floor on a later day of an open period.</summary>
     public const string LimitBrokenLater = "FL006";
 }

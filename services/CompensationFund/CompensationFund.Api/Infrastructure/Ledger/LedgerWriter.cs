@@ -46,6 +46,13 @@ public sealed class LedgerWriter(LedgerSchema schema)
     }
 
     /// <summary>
+    /// Queues new limits of an account; the database refuses them at commit when the balance, counting reservations,
+    /// already lies outside (<see cref="LedgerErrorCodes.LimitAlreadyBroken"/>).
+    /// </summary>
+    public void SetLimits(IDocumentSession session, string accountId, Domain.Accounts.AccountLimit limit) =>
+        session.QueueSqlCommand($"select {schema.SetLimits}(?, ?, ?)", accountId, (object?)limit.Floor ?? DBNull.Value, (object?)limit.Ceiling ?? DBNull.Value);
+
+    /// <summary>
     /// Like <see cref="Record"/> for new entries only, but applies their movements at once on the session's open
     /// transaction, for a unit of work that must see them before it goes on (a period close snapshots the balances after
     /// its closing entry).

@@ -6,6 +6,7 @@ using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Integration.Settlement;
 using Marten;
 using Platform.Contracts.CostSharing;
+using Platform.Contracts.Trust;
 using Platform.Messaging.Envelope;
 
 namespace CompensationFund.Api.Integration.Compensation;
@@ -19,7 +20,7 @@ public sealed class CompensationProposer(BalanceReader balances, TimeProvider cl
 {
     public async Task FinalizedAsync(AllocationFinalized finalized, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var affected = finalized.Shares.Where(s => s.Side == "affected" && s.FairShare > 0).ToList();
+        var affected = finalized.Shares.Where(s => s.Side == ParticipantSides.Affected && s.FairShare > 0).ToList();
         if (finalized.Supersedes is not null || affected.Count == 0)
         {
             return;
@@ -27,7 +28,7 @@ public sealed class CompensationProposer(BalanceReader balances, TimeProvider cl
 
         var members = (await session.LoadManyAsync<FundMember>(cancellationToken, affected.Select(s => s.CityId).ToArray())).ToDictionary(m => m.CityId);
         var bases = affected.Select(s => new CompensationBasis(
-            s.CityId, Fen.FromYuan(s.FairShare), members.GetValueOrDefault(s.CityId)?.TrustTier ?? "M", members.GetValueOrDefault(s.CityId)?.LatestGrade)).ToList();
+            s.CityId, Fen.FromYuan(s.FairShare), members.GetValueOrDefault(s.CityId)?.TrustTier ?? TrustTiers.Insufficient, members.GetValueOrDefault(s.CityId)?.LatestGrade)).ToList();
         var pool = (await balances.LiveAsync([FundAccounts.Pool], cancellationToken))[FundAccounts.Pool];
         var policy = CompensationPolicy.V1;
         foreach (var c in policy.Propose(bases, pool.Balance.Lowest(pool.Side)))

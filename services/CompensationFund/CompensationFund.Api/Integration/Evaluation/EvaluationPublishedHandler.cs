@@ -6,8 +6,10 @@ using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Evaluation;
 using Platform.Contracts.Fund;
+using Platform.Contracts.Trust;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
@@ -22,7 +24,7 @@ namespace CompensationFund.Api.Integration.Evaluation;
 public sealed class EvaluationPublishedHandler(FundLedger ledger, EventOutbox outbox, ILogger<EvaluationPublishedHandler> logger)
     : IIntegrationEventHandler<EvaluationPublished>
 {
-    public const string EventType = "evaluation.round-published";
+    public static readonly string EventType = IntegrationEventAttribute.NameOf<EvaluationPublished>();
 
     public async Task HandleAsync(EvaluationPublished round, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -58,7 +60,7 @@ public sealed class EvaluationPublishedHandler(FundLedger ledger, EventOutbox ou
         EvaluationPublished round, EventEnvelope envelope, Dictionary<string, FundMember> members, DateOnly valueDate, List<LedgerChange> changes,
         IDocumentSession session, CancellationToken cancellationToken)
     {
-        var awarded = round.Results.Where(r => r.RewardAmount is > 0 && members.ContainsKey(r.CityId)).Select(r => (r.CityId, Awarded: Fen.FromYuan(r.RewardAmount!.Value), Tier: members.GetValueOrDefault(r.CityId)?.TrustTier ?? "M")).ToList();
+        var awarded = round.Results.Where(r => r.RewardAmount is > 0 && members.ContainsKey(r.CityId)).Select(r => (r.CityId, Awarded: Fen.FromYuan(r.RewardAmount!.Value), Tier: members.GetValueOrDefault(r.CityId)?.TrustTier ?? TrustTiers.Insufficient)).ToList();
         if (awarded.Count == 0)
         {
             return;
@@ -94,7 +96,7 @@ public sealed class EvaluationPublishedHandler(FundLedger ledger, EventOutbox ou
                 Code = $"PN-{id.ToString("N")[..10].ToUpperInvariant()}", Description = $"Evaluation penalty, round {round.Period} (grade {result.Grade})",
                 SourceId = round.RoundId, CreatedAt = ledger.Now,
             });
-            outbox.Enqueue(session, result.CityId, new PenaltyCharged(id, result.CityId, "evaluation", round.Currency, result.PenaltyAmount.Value, round.RoundId, ledger.Now));
+            outbox.Enqueue(session, result.CityId, new PenaltyCharged(id, result.CityId, PenaltyReasons.Evaluation, round.Currency, result.PenaltyAmount.Value, round.RoundId, ledger.Now));
         }
     }
 

@@ -3,6 +3,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Settlement;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
@@ -20,7 +21,7 @@ namespace CompensationFund.Api.Integration.Settlement;
 /// </remarks>
 public sealed class AllocationFinalizedHandler(FundLedger ledger, IEnumerable<IAllocationListener> listeners) : IIntegrationEventHandler<AllocationFinalized>
 {
-    public const string EventType = "cost-sharing.allocation-finalized";
+    public static readonly string EventType = IntegrationEventAttribute.NameOf<AllocationFinalized>();
 
     public async Task HandleAsync(AllocationFinalized finalized, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {

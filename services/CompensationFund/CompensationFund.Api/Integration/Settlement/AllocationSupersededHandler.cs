@@ -3,6 +3,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Domain.Settlement;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.CostSharing;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
@@ -15,7 +16,7 @@ namespace CompensationFund.Api.Integration.Settlement;
 /// </summary>
 public sealed class AllocationSupersededHandler(FundLedger ledger) : IIntegrationEventHandler<AllocationSuperseded>
 {
-    public const string EventType = "cost-sharing.allocation-superseded";
+    public static readonly string EventType = IntegrationEventAttribute.NameOf<AllocationSuperseded>();
 
     public async Task HandleAsync(AllocationSuperseded superseded, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {

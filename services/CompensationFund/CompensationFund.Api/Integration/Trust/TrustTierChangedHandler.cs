@@ -15,7 +15,7 @@ public sealed class TrustTierChangedHandler : IIntegrationEventHandler<TrustTier
     public async Task HandleAsync(TrustTierChanged changed, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
         var (member, known) = await MemberRecords.LoadAsync(session, changed.CityId, cancellationToken);
-        if (member.ChangeTier(changed.SevereDefault ? "D" : changed.Tier, changed.ChangedAt))
+        if (member.ChangeTier(changed.SevereDefault ? TrustTiers.D : changed.Tier, changed.ChangedAt))
         {
             MemberRecords.Save(session, member, known);
         }

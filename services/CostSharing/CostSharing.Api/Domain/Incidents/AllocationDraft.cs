@@ -1,4 +1,5 @@
 using CostSharing.Api.Domain.Allocation;
+using Platform.Contracts.CostSharing;
 
 namespace CostSharing.Api.Domain.Incidents;
 
@@ -40,7 +41,7 @@ public sealed record AllocationDraft(
         NetPositions.Orders(Positions.Select(p => (p.CityId, p.NetFen)), dueDate).Select(ToLine).ToList();
 
     public static SettlementInstructionLine ToLine(SettlementOrder order) =>
-        new(order.CityId, order.Direction == SettlementDirection.PayIn ? "pay-in" : "pay-out", Fen.ToYuan(order.AmountFen), order.DueDate);
+        new(order.CityId, order.Direction == SettlementDirection.PayIn ? SettlementDirections.PayIn : SettlementDirections.PayOut, Fen.ToYuan(order.AmountFen), order.DueDate);
 
     private static AllocationExplanation Explain(
         AllocationBasis basis, long total, IReadOnlyList<AllocationParty> parties, IReadOnlyList<ClaimFigures> claims, AllocationOutcome outcome)

@@ -19,7 +19,6 @@ internal static class Access
 
     public static bool MaySee(ClaimsPrincipal user, Incident incident) => !user.IsCity() || incident.TakesPart(user.CityId());
 
-    /// <summary>Who did it, for histories: the city, or the role and client of the caller.</summary>
-    public static string Actor(ClaimsPrincipal user) =>
-        user.CityId() ?? $"{user.Role()}:{user.FindFirst(PlatformClaims.ClientId)?.Value ?? user.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown"}";
+    /// <summary>Who did it, for histories (<see cref="ClaimsPrincipalExtensions.Actor"/>, worked out once for every service).</summary>
+    public static string Actor(ClaimsPrincipal user) => user.Actor();
 }

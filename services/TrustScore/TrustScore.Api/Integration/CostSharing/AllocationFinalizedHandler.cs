@@ -30,7 +30,7 @@ public sealed class AllocationFinalizedHandler(ScoreRecalculation scores, TrustC
             return;
         }
 
-        var payIn = finalized.Instructions.Where(i => i.Direction == "pay-in" && i.Amount > 0).ToList();
+        var payIn = finalized.Instructions.Where(i => i.Direction == SettlementDirections.PayIn && i.Amount > 0).ToList();
         foreach (var instruction in payIn)
         {
             await Members.RequireAsync(session, instruction.CityId, cancellationToken);
@@ -39,11 +39,11 @@ public sealed class AllocationFinalizedHandler(ScoreRecalculation scores, TrustC
         var record = new AllocationRecord { Id = finalized.AllocationId, RootId = finalized.AllocationId };
         foreach (var i in finalized.Instructions)
         {
-            record.Positions[i.CityId] = i.Direction == "pay-in" ? i.Amount : -i.Amount;
+            record.Positions[i.CityId] = i.Direction == SettlementDirections.PayIn ? i.Amount : -i.Amount;
         }
 
         session.Store(record);
-        var creditors = finalized.Instructions.Where(i => i.Direction == "pay-out").Select(i => i.CityId).Prepend("fund").ToList();
+        var creditors = finalized.Instructions.Where(i => i.Direction == SettlementDirections.PayOut).Select(i => i.CityId).Prepend("fund").ToList();
         foreach (var instruction in payIn)
         {
             var commitment = SettlementCommitments.Open(finalized.AllocationId, finalized.IncidentId, instruction.CityId, instruction.Amount, instruction.DueDate, creditors, finalized.FinalizedAt);

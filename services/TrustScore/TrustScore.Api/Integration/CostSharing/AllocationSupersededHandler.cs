@@ -35,7 +35,7 @@ public sealed class AllocationSupersededHandler(ScoreRecalculation scores, Trust
         foreach (var adjustment in superseded.AdjustmentInstructions)
         {
             var before = Math.Max(0, root.Positions.GetValueOrDefault(adjustment.CityId));
-            root.Positions[adjustment.CityId] = root.Positions.GetValueOrDefault(adjustment.CityId) + (adjustment.Direction == "pay-in" ? adjustment.Amount : -adjustment.Amount);
+            root.Positions[adjustment.CityId] = root.Positions.GetValueOrDefault(adjustment.CityId) + (adjustment.Direction == SettlementDirections.PayIn ? adjustment.Amount : -adjustment.Amount);
             var after = Math.Max(0, root.Positions[adjustment.CityId]);
             var id = AllocationRecord.CommitmentId(root.Id, adjustment.CityId);
             var commitment = await session.LoadAsync<Commitment>(id, cancellationToken);

@@ -17,7 +17,7 @@ public sealed class PaymentReceivedHandler(ScoreRecalculation scores, TrustClock
 {
     public async Task HandleAsync(PaymentReceived received, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (received.Purpose != "contribution" || received.ObligationId is not { } obligation || received.Applied <= 0)
+        if (received.Purpose != PaymentPurposes.Contribution || received.ObligationId is not { } obligation || received.Applied <= 0)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Contracts.CostSharing;
 using Platform.Contracts.Fund;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox;
@@ -15,7 +16,7 @@ public sealed class SettlementPaidHandler(ScoreRecalculation scores, TrustClock 
 {
     public async Task HandleAsync(SettlementPaid paid, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (paid.Direction != "pay-in")
+        if (paid.Direction != SettlementDirections.PayIn)
         {
             return;
         }
