@@ -128,7 +128,8 @@ internal sealed class ConsumerWorker(
     /// not valid", "rebalance in progress"). Kept pending, such an offset used to be committed on a later pass, after the
     /// partition's new owner had read from the older committed offset and committed its own, further progress: the
     /// group's offset went back, and when no new message arrived on that partition it stayed behind the end for good
-    /// (the redelivery fault test waited in vain for the offsets to reach the end). Dropping it costs at most a
+    /// (found by reading the code and the rebalance tests; the redelivery fault test's own stall was its rewinding
+    /// consumer, docs/fault-tests.md). Dropping it costs at most a
     /// redelivery of what this member applied, which the inbox absorbs; a broker accepts a commit for a partition the
     /// member does not own, so only the member can keep itself from committing one.
     /// </remarks>
