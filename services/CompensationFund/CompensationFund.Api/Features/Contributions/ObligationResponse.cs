@@ -9,10 +9,8 @@ public sealed record ObligationResponse(
     Guid Id, string Code, string CityId, string Kind, string Description, decimal Amount, decimal Paid, decimal Outstanding, DateOnly DueDate, int DaysOverdue,
     DateOnly? PenaltyAssessedThrough)
 {
-    public static string KindName(ObligationKind kind) => ObligationKinds.Name(kind);
-
     public static ObligationResponse From(Obligation o, DateOnly asOf) => new(
-        o.Id, o.Code, o.CityId, KindName(o.Kind), o.Description, Fen.ToYuan(o.Amount), Fen.ToYuan(o.Paid), Fen.ToYuan(o.Outstanding), o.DueDate, o.DaysOverdue(asOf),
+        o.Id, o.Code, o.CityId, ObligationKinds.Name(o.Kind), o.Description, Fen.ToYuan(o.Amount), Fen.ToYuan(o.Paid), Fen.ToYuan(o.Outstanding), o.DueDate, o.DaysOverdue(asOf),
         o.PenaltyAssessedThrough);
 }
 

@@ -45,7 +45,7 @@ public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
             book.Store(application.Obligation);
             var o = application.Obligation;
             outbox.Enqueue(session, payment.CityId, new PaymentReceived(
-                entryId, payment.CityId, Purpose(o.Kind), o.Id, Currencies.Cny, Fen.ToYuan(payment.Amount), Fen.ToYuan(application.Amount), Fen.ToYuan(result.Excess),
+                entryId, payment.CityId, ObligationKinds.Name(o.Kind), o.Id, Currencies.Cny, Fen.ToYuan(payment.Amount), Fen.ToYuan(application.Amount), Fen.ToYuan(result.Excess),
                 payment.ReceivedOn, o.DueDate, Math.Max(0, payment.ReceivedOn.DayNumber - o.DueDate.DayNumber), o.Outstanding == 0, ledger.Now));
         }
 
@@ -100,6 +100,4 @@ public sealed class PaymentRecorder(FundLedger ledger, EventOutbox outbox)
         var draft = await ledger.ValidateAsync(new EntryDraft(header, ledger.Today, plan.Lines), cancellationToken);
         return LedgerChange.New(draft.Post(EntryIds.ForReference($"penalty-credit:{contribution.Id}:{paymentEntryId}"), ledger.Now));
     }
-
-    private static string Purpose(ObligationKind kind) => ObligationKinds.Name(kind);
 }

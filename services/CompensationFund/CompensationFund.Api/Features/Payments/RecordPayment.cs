@@ -1,6 +1,6 @@
+using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Domain.Money;
-using CompensationFund.Api.Features.Contributions;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Messaging.Idempotency;
@@ -54,6 +54,6 @@ public static class RecordPayment
 
     public static PaymentResponse Response(Guid entryId, ReceivedPayment payment, Domain.Contributions.PaymentApplicationResult result) => new(
         entryId, payment.CityId, Fen.ToYuan(payment.Amount), result.Outcome,
-        [.. result.Applications.Select(a => new ApplicationResponse(a.Obligation.Code, ObligationResponse.KindName(a.Obligation.Kind), Fen.ToYuan(a.Amount), Fen.ToYuan(a.Obligation.Outstanding)))],
+        [.. result.Applications.Select(a => new ApplicationResponse(a.Obligation.Code, ObligationKinds.Name(a.Obligation.Kind), Fen.ToYuan(a.Amount), Fen.ToYuan(a.Obligation.Outstanding)))],
         Fen.ToYuan(result.Excess));
 }
