@@ -64,11 +64,7 @@ public sealed class RebalanceTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{published.Sum()} messages over {Widgets} keys");
         var group = $"{_probe.TopicNamespace}.probe";
         var end = TopicEnd();
-        var committed = await Eventually.Until(
-            () => Task.FromResult(ConsumerGroups.Committed(_bootstrap, group, [_probe.Topic])),
-            c => end.All(e => c.Any(o => o.TopicPartition == e.Key && o.Offset.Value == e.Value)),
-            TimeSpan.FromSeconds(30),
-            "the group to commit up to the end of every partition");
+        var committed = await UntilCommittedToAsync(group, end, "the stream", TimeSpan.FromSeconds(30));
         Assert.Equal(end.Count, committed.Count);
     }
 
@@ -102,17 +98,23 @@ public sealed class RebalanceTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private async Task UntilCommittedToAsync(string group, Dictionary<Confluent.Kafka.TopicPartition, long> end, string because)
+    /// <summary>Waits until the group has committed the end of every partition; says where it stands if it does not.</summary>
+    private async Task<IReadOnlyList<Confluent.Kafka.TopicPartitionOffset>> UntilCommittedToAsync(
+        string group, Dictionary<Confluent.Kafka.TopicPartition, long> end, string because, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        IReadOnlyList<Confluent.Kafka.TopicPartitionOffset> committed;
-        while (!end.All(e => (committed = ConsumerGroups.Committed(_bootstrap, group, [_probe.Topic])).Any(o => o.TopicPartition == e.Key && o.Offset.Value == e.Value)))
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
         {
+            var committed = ConsumerGroups.Committed(_bootstrap, group, [_probe.Topic]);
+            if (end.All(e => committed.Any(o => o.TopicPartition == e.Key && o.Offset.Value == e.Value)))
+            {
+                return committed;
+            }
+
             if (DateTime.UtcNow > deadline)
             {
-                var now = ConsumerGroups.Committed(_bootstrap, group, [_probe.Topic]);
                 var applied = await _probe.ScalarAsync("select count(*) from probe.platform_inbox");
-                Assert.Fail($"After {because} the group's offsets did not reach the end: {string.Join(", ", end.Select(e => $"[{e.Key.Partition.Value}] {now.SingleOrDefault(c => c.TopicPartition == e.Key)?.Offset.Value}/{e.Value}"))}; {applied} messages in the inbox");
+                Assert.Fail($"After {because} the group's offsets did not reach the end: {string.Join(", ", end.Select(e => $"[{e.Key.Partition.Value}] {committed.SingleOrDefault(c => c.TopicPartition == e.Key)?.Offset.Value}/{e.Value}"))}; {applied} messages in the inbox");
             }
 
             await Task.Delay(200);
@@ -137,11 +139,5 @@ public sealed class RebalanceTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private Dictionary<Confluent.Kafka.TopicPartition, long> TopicEnd()
-    {
-        using var reader = new Confluent.Kafka.ConsumerBuilder<Confluent.Kafka.Ignore, Confluent.Kafka.Ignore>(
-            new Confluent.Kafka.ConsumerConfig { BootstrapServers = _bootstrap, GroupId = "rebalance-end-reader" }).Build();
-        return Enumerable.Range(0, 4).Select(p => new Confluent.Kafka.TopicPartition(_probe.Topic, p))
-            .ToDictionary(p => p, p => reader.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(5)).High.Value);
-    }
+    private Dictionary<Confluent.Kafka.TopicPartition, long> TopicEnd() => ConsumerGroups.LogEnd(_bootstrap, [_probe.Topic]);
 }

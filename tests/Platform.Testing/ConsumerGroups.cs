@@ -15,6 +15,13 @@ public static class ConsumerGroups
         return [.. consumer.Committed(Partitions(bootstrapServers, topics), TimeSpan.FromSeconds(10)).Where(o => o.Offset.Value >= 0)];
     }
 
+    /// <summary>The end of every partition of the given topics: the offset its next message will take.</summary>
+    public static Dictionary<TopicPartition, long> LogEnd(string bootstrapServers, IEnumerable<string> topics)
+    {
+        using var reader = Consumer(bootstrapServers, "log-end-reader");
+        return Partitions(bootstrapServers, topics).ToDictionary(p => p, p => reader.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(5)).High.Value);
+    }
+
     /// <summary>
     /// Commits offset 0 on every partition the group has committed on, so it reads them again from the start. The group
     /// must be empty (its members stopped): this joins it, receives every partition, commits and leaves (a broker takes

@@ -1,5 +1,3 @@
-using Confluent.Kafka;
-
 namespace Platform.EndToEndTests.Faults;
 
 /// <summary>
@@ -12,14 +10,14 @@ public static class ConsumerProgress
     public static string Describe(FaultPlatformFixture platform)
     {
         var topics = PlatformProcesses.TopicsOf(platform.TopicNamespace).ToList();
-        using var reader = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = platform.BootstrapServers, GroupId = "progress-reader" }).Build();
+        var end = Platform.Testing.ConsumerGroups.LogEnd(platform.BootstrapServers, topics);
         var lines = new List<string>();
         foreach (var service in PlatformProcesses.Services.Keys)
         {
             var group = $"{platform.TopicNamespace}.{service}";
             var committed = Platform.Testing.ConsumerGroups.Committed(platform.BootstrapServers, group, topics);
             var behind = committed
-                .Select(c => (c.TopicPartition, c.Offset.Value, End: reader.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(5)).High.Value))
+                .Select(c => (c.TopicPartition, c.Offset.Value, End: end.GetValueOrDefault(c.TopicPartition)))
                 .Where(c => c.Value < c.End)
                 .Select(c => $"{c.TopicPartition.Topic[(platform.TopicNamespace.Length + 1)..]}[{c.TopicPartition.Partition.Value}] {c.Value}/{c.End}");
             lines.Add($"{service}: {committed.Count} partitions committed; behind: {string.Join(", ", behind.DefaultIfEmpty("none"))}");

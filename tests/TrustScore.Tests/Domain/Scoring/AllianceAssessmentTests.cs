@@ -33,7 +33,7 @@ public sealed class AllianceAssessmentTests
         var honest = new Evidence("honest").Kept(10);
         var subject = new Evidence("subject").Kept(10).Report("honest", 0).Report("nobody", 0);
         var nobody = new Evidence("nobody");
-        var commitments = honest.Commitments.Concat(subject.Commitments.Select(c => { c.Id = "s" + c.Id; return c; })).ToList();
+        var commitments = Together(honest, subject);
 
         var alliance = AllianceAssessment.AssessAll(["honest", "subject", "nobody"], commitments, [], subject.Reports.Concat(nobody.Reports), AsOf, TrustPolicy.Default);
 
@@ -86,7 +86,7 @@ public sealed class AllianceAssessmentTests
         var outsider = new Evidence("outsider").Broken(5);
         var member = new Evidence("member").Kept(3);
 
-        var alliance = AllianceAssessment.AssessAll(["member"], member.Commitments.Concat(outsider.Commitments.Select(c => { c.Id = "o" + c.Id; return c; })), [], [], AsOf, TrustPolicy.Default);
+        var alliance = AllianceAssessment.AssessAll(["member"], Together(member, outsider), [], [], AsOf, TrustPolicy.Default);
 
         Assert.Equal(["member"], alliance.Assessments.Keys);
         Assert.Equal(TrustCalculation.Assess(member.Build(), AsOf, TrustPolicy.Default).Figures(), alliance.Assessments["member"]);
@@ -99,7 +99,7 @@ public sealed class AllianceAssessmentTests
         var hz = new Evidence("hz").Kept(10).Finding(FindingKind.LateReport, FindingSeverity.Major, day: 2);
         var nb = new Evidence("nb").Kept(5);
         var newcomer = new Evidence("new").Report("hz", 1, day: 5).Report("hz", 1, day: 10).Report("nb", 0.25, day: 3);
-        var commitments = hz.Commitments.Concat(nb.Commitments.Select(c => { c.Id = "n" + c.Id; return c; })).ToList();
+        var commitments = Together(hz, nb);
         double Decay(int day) => policy.Forgetting.Decay(Evidence.Start.AddDays(day), AsOf);
 
         var alliance = AllianceAssessment.AssessAll(["hz", "nb", "new"], commitments, hz.Findings, newcomer.Reports, AsOf, policy);
@@ -125,6 +125,10 @@ public sealed class AllianceAssessmentTests
 
         Assert.Equal(TrustCalculation.VerifiedStanding(own, AsOf, TrustPolicy.Default), TrustCalculation.VerifiedStanding(withBoth, AsOf, TrustPolicy.Default));
     }
+
+    /// <summary>The commitments of several cities in one list, each id prefixed with its debtor (each city numbers its own from c0).</summary>
+    private static List<Commitment> Together(params Evidence[] cities) =>
+        [.. cities.SelectMany(e => e.Commitments).Select(c => { c.Id = $"{c.Debtor}:{c.Id}"; return c; })];
 
     /// <summary>Four cities with kept, late, partial, withdrawn and severe defaulted (some remedied) commitments, findings and peer reports.</summary>
     private static (string[] Cities, List<Commitment> Commitments, List<SupervisionFinding> Findings, List<PeerReport> Reports) RandomAlliance(Random random)
