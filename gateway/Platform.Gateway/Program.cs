@@ -1,6 +1,6 @@
 using Platform.Gateway;
 using Platform.Gateway.Tokens;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Hosting;
 
 if (HashSecretCommand.TryRun(args, Console.In, Console.Out))

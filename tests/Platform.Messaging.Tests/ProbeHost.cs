@@ -6,10 +6,10 @@ using Platform.Contracts;
 using Platform.Messaging;
 using Microsoft.AspNetCore.Http;
 using Platform.Messaging.Envelope;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Security;
 using Platform.Testing;
 
@@ -113,6 +113,7 @@ public sealed class ProbeHost : IAsyncDisposable
         builder.AddPlatformAuthentication();
         builder.Services.AddProblemDetails();
         builder.AddPlatformStore("probe", o => o.Schema.For<WidgetLog>());
+        builder.AddIdempotencyKeys();
         builder.AddPlatformMessaging("probe", Topics.CostSharing, Topics.CostSharing)
             .Handle<WidgetChanged, WidgetChangedHandler>();
         var app = builder.Build();

@@ -10,7 +10,7 @@ using Platform.Gateway.Identity.Login;
 using Platform.Gateway.Identity.People;
 using Platform.Gateway.Identity.Server;
 using Platform.Gateway.Tokens;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Identity;

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
@@ -32,14 +33,9 @@ public static class MemberDirectoryEndpoints
 
     private static async Task<IResult> ListAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var request = PageRequest.From(page, pageSize);
-        var total = await session.Query<MemberCity>().CountAsync(cancellationToken);
         var members = await session.Query<MemberCity>()
-            .OrderBy(m => m.CityId)
-            .Skip(request.Skip)
-            .Take(request.Size)
-            .ToListAsync(cancellationToken);
-        return Results.Ok(new Page<MemberResponse>(members.Select(MemberResponse.From).ToList(), request.Number, request.Size, total));
+            .ToPageAsync(q => q.OrderBy(m => m.CityId), PageRequest.From(page, pageSize), MemberResponse.From, cancellationToken);
+        return Results.Ok(members);
     }
 
     private static async Task<IResult> GetAsync(string cityId, IQuerySession session, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Platform.Messaging.Inbox;
 using Platform.Messaging.Inbox.Parking;
 using Platform.Messaging.Kafka;
 using Platform.Messaging.Outbox;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Hosting;
 
@@ -16,8 +17,9 @@ public static class MessagingRegistration
 {
     /// <summary>
     /// Registers the outbox and its relay, the inbox consumer of the subscribed topics, dead letters, the
-    /// PostgreSQL and Kafka readiness checks. Call after <c>AddPlatformStore</c>, so the schema exists
-    /// before the relay and the consumer start.
+    /// PostgreSQL and Kafka readiness checks. Call after <c>AddPlatformStore</c> (Platform.Persistence): the
+    /// messaging tables and the outbox's commit listener plug into that store as <see cref="IStoreExtension"/>s,
+    /// and its initializer, which runs before the relay and the consumer start, creates the tables.
     /// </summary>
     public static MessagingBuilder AddPlatformMessaging(
         this WebApplicationBuilder builder, string serviceName, string? publishTopic, params string[] subscribedTopics)
@@ -32,6 +34,11 @@ public static class MessagingRegistration
             o.BootstrapServers = bootstrapServers;
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new MessagingTables(sp.GetRequiredService<StoreSchema>().Name));
+        builder.Services.AddSingleton<IStoreExtension>(sp => sp.GetRequiredService<MessagingTables>());
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IStoreExtension, OutboxCommitListener>();
+        builder.Services.AddExceptionHandler<OutboxExceptionHandler>();
         var contracts = new List<System.Reflection.Assembly>();
         builder.Services.AddSingleton(_ => new EventTypeRegistry([.. contracts]));
         builder.Services.AddSingleton<KafkaClientFactory>();

@@ -18,6 +18,7 @@ using Communication.Api.Infrastructure.Feed;
 using Marten;
 using Platform.Contracts;
 using Platform.Contracts.CostSharing;
+using Platform.Chassis;
 using Platform.Messaging;
 
 namespace Communication.Api;
@@ -38,6 +39,7 @@ public static class CommunicationModule
             .HandleMemberEvents();
         builder.Services.AddOptions<CommunicationOptions>().BindConfiguration(CommunicationOptions.SectionName);
         builder.Services.AddAuthorizationBuilder().AddCommunicationPolicies();
+        builder.Services.AddExceptionHandler<AidRuleHandler>();
         builder.Services.AddSingleton<WarningIssuer>();
         builder.Services.AddSingleton<FeedHub>();
         builder.Services.AddHostedService<FeedNotifications>();

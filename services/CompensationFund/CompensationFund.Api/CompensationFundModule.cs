@@ -26,7 +26,7 @@ using Platform.Contracts.Evaluation;
 using Platform.Contracts.Trust;
 using Platform.Messaging;
 using Platform.Messaging.Inbox;
-using Platform.Messaging.Store;
+using Platform.Chassis;
 
 namespace CompensationFund.Api;
 

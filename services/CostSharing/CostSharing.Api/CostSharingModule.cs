@@ -11,6 +11,7 @@ using CostSharing.Api.Infrastructure;
 using CostSharing.Api.Integration.Communication;
 using Marten;
 using Platform.Contracts;
+using Platform.Chassis;
 using Platform.Messaging;
 
 namespace CostSharing.Api;

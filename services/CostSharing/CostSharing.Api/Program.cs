@@ -1,5 +1,5 @@
 using CostSharing.Api;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -11,6 +11,7 @@ using Evaluation.Api.Integration;
 using Marten;
 using Platform.Contracts;
 using Platform.Contracts.CostSharing;
+using Platform.Chassis;
 using Platform.Messaging;
 
 namespace Evaluation.Api;

@@ -1,5 +1,5 @@
 using Evaluation.Api;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

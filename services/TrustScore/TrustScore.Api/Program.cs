@@ -1,4 +1,4 @@
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Hosting;
 using TrustScore.Api;
 

@@ -5,6 +5,7 @@ using Platform.Contracts.Communication;
 using Platform.Contracts.CostSharing;
 using Platform.Contracts.Evaluation;
 using Platform.Contracts.Fund;
+using Platform.Chassis;
 using Platform.Messaging;
 using TrustScore.Api.Domain;
 using TrustScore.Api.Domain.Commitments;

@@ -11,7 +11,7 @@ using Platform.EmbeddedKafka;
 using Platform.LocalPostgres;
 using Platform.Messaging;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.Testing;
 
 namespace Platform.Benchmarks.Messaging;

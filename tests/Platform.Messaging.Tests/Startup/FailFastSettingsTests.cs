@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Security;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.Testing;
 using Xunit;
 

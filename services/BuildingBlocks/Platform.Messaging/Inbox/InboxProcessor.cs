@@ -8,7 +8,6 @@ using Npgsql;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Inbox.Parking;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Store;
 using Polly;
 
 namespace Platform.Messaging.Inbox;

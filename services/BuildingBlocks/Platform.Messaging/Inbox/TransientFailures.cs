@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Confluent.Kafka;
 using Npgsql;
+using Platform.Persistence;
 
 namespace Platform.Messaging.Inbox;
 
@@ -30,20 +31,5 @@ internal static class TransientFailures
     }
 
     public static bool IsInboxDuplicate(Exception exception, string inboxTable) =>
-        IsUniqueViolationOn(exception, inboxTable[(inboxTable.LastIndexOf('.') + 1)..]);
-
-    /// <summary>True when <paramref name="exception"/> (or an inner one) is a unique violation on <paramref name="table"/>.</summary>
-    public static bool IsUniqueViolationOn(Exception exception, string table)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-                && string.Equals(unique.TableName, table, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        UniqueViolation.IsOn(exception, inboxTable[(inboxTable.LastIndexOf('.') + 1)..]);
 }

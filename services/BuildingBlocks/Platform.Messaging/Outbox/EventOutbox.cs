@@ -3,7 +3,6 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
 using Platform.Messaging.Envelope;
-using Platform.Messaging.Store;
 using Platform.ServiceDefaults.Observability;
 
 namespace Platform.Messaging.Outbox;

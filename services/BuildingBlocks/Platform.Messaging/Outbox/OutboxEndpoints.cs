@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
-using Platform.Messaging.Store;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 

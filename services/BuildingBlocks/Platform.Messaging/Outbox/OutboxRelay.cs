@@ -7,7 +7,6 @@ using Npgsql;
 using Platform.Messaging.Envelope;
 using Platform.Messaging.Health;
 using Platform.Messaging.Kafka;
-using Platform.Messaging.Store;
 using Platform.ServiceDefaults.Observability;
 
 namespace Platform.Messaging.Outbox;

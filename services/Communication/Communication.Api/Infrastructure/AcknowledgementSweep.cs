@@ -13,29 +13,14 @@ namespace Communication.Api.Infrastructure;
 /// acknowledgement, settle each duty once: the loser's transaction fails and it moves on.
 /// </summary>
 public sealed class AcknowledgementSweep(IDocumentStore store, EventOutbox outbox, TimeProvider clock, IOptions<CommunicationOptions> options, ILogger<AcknowledgementSweep> logger)
-    : BackgroundService
+    : PeriodicSweep(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Acknowledgement sweep failed; trying again next interval");
-            }
-
-            await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
     /// <returns>The number of duties settled as missed.</returns>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await using var query = store.QuerySession();
         var overdue = await query.Query<AcknowledgementDuty>()
             .Where(d => d.Outcome == null && d.DueAt < now)

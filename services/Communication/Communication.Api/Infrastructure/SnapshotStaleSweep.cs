@@ -15,28 +15,13 @@ namespace Communication.Api.Infrastructure;
 /// so a second replica's attempt fails and publishes nothing.
 /// </summary>
 public sealed class SnapshotStaleSweep(IDocumentStore store, EventOutbox outbox, TimeProvider clock, IOptions<CommunicationOptions> options, ILogger<SnapshotStaleSweep> logger)
-    : BackgroundService
+    : PeriodicSweep(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Stale snapshot sweep failed; trying again next interval");
-            }
+    protected override TimeSpan Interval => options.Value.SweepInterval * 12;
 
-            await Task.Delay(options.Value.SweepInterval * 12, clock, stoppingToken);
-        }
-    }
-
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    public override async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var interval = options.Value.SnapshotRefreshIntervalDays;
         await using var query = store.QuerySession();

@@ -1,5 +1,5 @@
 using CompensationFund.Api.Domain.Ledger;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Security;
 
 namespace CompensationFund.Api.Features;

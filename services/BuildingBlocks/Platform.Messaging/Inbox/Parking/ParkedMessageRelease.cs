@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Platform.Messaging.Store;
 
 namespace Platform.Messaging.Inbox.Parking;
 

@@ -4,7 +4,6 @@ using Confluent.Kafka;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using Platform.Messaging.Store;
 
 namespace Platform.Messaging.Inbox.Parking;
 

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Communication.Api.Domain.Aid;
 
 /// <summary>
@@ -103,7 +105,7 @@ public sealed class AidOffer
     /// <summary>In yuan, exact to the fen: the reasonable cost the provider expects to claim.</summary>
     public decimal EstimatedCost { get; set; }
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public AidOfferStatus Status { get; set; }
 

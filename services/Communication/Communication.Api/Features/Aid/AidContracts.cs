@@ -33,9 +33,6 @@ public static class AidValidation
 
     public static List<AidLine> ToLines(IReadOnlyList<AidLineRequest> items) =>
         [.. items.Select(l => new AidLine(l.Kind!, l.Resource!.Trim(), l.Quantity!.Value, l.Unit!.Trim()))];
-
-    public static IResult Problem(AidRuleException e) =>
-        e.NotFound ? Problems.NotFound(e.Message) : e.Conflict ? Problems.Conflict(e.Title, e.Message) : Problems.Unprocessable(e.Title, e.Message);
 }
 
 public sealed record AidRequestResponse(

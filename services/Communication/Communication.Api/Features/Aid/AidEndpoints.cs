@@ -1,6 +1,8 @@
+using Platform.Persistence;
 using System.Security.Claims;
 using Communication.Api.Domain.Aid;
 using Marten;
+using Platform.Contracts;
 using Platform.Contracts.Communication;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Api;
@@ -62,10 +64,9 @@ public static class AidEndpoints
 
     private static async Task<IResult> ListAsync(IQuerySession session, int? page, int? pageSize, CancellationToken ct)
     {
-        var paging = PageRequest.From(page, pageSize);
-        var total = await session.Query<AidRequest>().CountAsync(ct);
-        var requests = await session.Query<AidRequest>().OrderByDescending(r => r.RequestedAt).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
-        return Results.Ok(new Page<AidRequestResponse>([.. requests.Select(AidRequestResponse.From)], paging.Number, paging.Size, total));
+        var requests = await session.Query<AidRequest>()
+            .ToPageAsync(q => q.OrderByDescending(r => r.RequestedAt), PageRequest.From(page, pageSize), AidRequestResponse.From, ct);
+        return Results.Ok(requests);
     }
 
     private static async Task<IResult> GetAsync(Guid id, IQuerySession session, CancellationToken ct) =>
@@ -77,7 +78,7 @@ public static class AidEndpoints
     {
         var validation = new RequestValidation().Lines(body.Items)
             .Require(body.EstimatedCost is >= 0 && decimal.Round(body.EstimatedCost.Value, 2) == body.EstimatedCost, "estimatedCost", "'estimatedCost' is a non-negative amount in yuan with at most two decimals.")
-            .Require(body.Currency is null or "CNY", "currency", "Aid is costed in CNY.");
+            .Require(body.Currency is null or Currencies.Cny, "currency", $"Aid is costed in {Currencies.Cny}.");
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -88,18 +89,11 @@ public static class AidEndpoints
             return Problems.NotFound($"No aid request {id}.");
         }
 
-        try
-        {
-            var now = clock.GetUtcNow();
-            var offer = request.Offer(Guid.CreateVersion7(now), user.CityId()!, AidValidation.ToLines(body.Items!), body.EstimatedCost!.Value, "CNY", now);
-            session.Store(request);
-            await session.SaveChangesAsync(ct);
-            return Results.Created($"{CommunicationModule.RoutePrefix}/aid-requests/{id}", AidOfferResponse.From(offer));
-        }
-        catch (AidRuleException e)
-        {
-            return AidValidation.Problem(e);
-        }
+        var now = clock.GetUtcNow();
+        var offer = request.Offer(Guid.CreateVersion7(now), user.CityId()!, AidValidation.ToLines(body.Items!), body.EstimatedCost!.Value, Currencies.Cny, now);
+        session.Store(request);
+        await session.SaveChangesAsync(ct);
+        return Results.Created($"{CommunicationModule.RoutePrefix}/aid-requests/{id}", AidOfferResponse.From(offer));
     }
 
     private static async Task<IResult> AcceptAsync(Guid id, Guid offerId, ClaimsPrincipal user, IDocumentSession session, EventOutbox outbox, TimeProvider clock, CancellationToken ct)
@@ -109,21 +103,14 @@ public static class AidEndpoints
             return Problems.NotFound($"No aid request {id} of yours.");
         }
 
-        try
-        {
-            var now = clock.GetUtcNow();
-            var offer = request.Accept(offerId, Guid.CreateVersion7(now), now);
-            session.Store(request);
-            outbox.Enqueue(session, offer.AidId!.Value.ToString(), new AidAccepted(
-                offer.AidId.Value, request.Id, offer.Id, request.IncidentId, request.RequesterCityId, offer.ProviderCityId,
-                [.. offer.Items.Select(i => new AidItem(i.Kind, i.Resource, i.Quantity, i.Unit))], offer.Currency, offer.EstimatedCost, now));
-            await session.SaveChangesAsync(ct);
-            return Results.Ok(AidOfferResponse.From(offer));
-        }
-        catch (AidRuleException e)
-        {
-            return AidValidation.Problem(e);
-        }
+        var now = clock.GetUtcNow();
+        var offer = request.Accept(offerId, Guid.CreateVersion7(now), now);
+        session.Store(request);
+        outbox.Enqueue(session, offer.AidId!.Value.ToString(), new AidAccepted(
+            offer.AidId.Value, request.Id, offer.Id, request.IncidentId, request.RequesterCityId, offer.ProviderCityId,
+            [.. offer.Items.Select(i => new AidItem(i.Kind, i.Resource, i.Quantity, i.Unit))], offer.Currency, offer.EstimatedCost, now));
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(AidOfferResponse.From(offer));
     }
 
     private static async Task<IResult> MoveAsync(
@@ -141,16 +128,9 @@ public static class AidEndpoints
             return new RequestValidation().Require(false, "at", "'at' is not in the future.").ToProblem();
         }
 
-        try
-        {
-            var moved = move(request, body.At ?? now);
-            session.Store(request);
-            await session.SaveChangesAsync(ct);
-            return Results.Ok(AidOfferResponse.From(moved));
-        }
-        catch (AidRuleException e)
-        {
-            return AidValidation.Problem(e);
-        }
+        var moved = move(request, body.At ?? now);
+        session.Store(request);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(AidOfferResponse.From(moved));
     }
 }

@@ -11,7 +11,7 @@ using JasperFx;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Communication;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Errors;
 
 namespace Communication.Api.Features.Warnings;
@@ -22,7 +22,7 @@ namespace Communication.Api.Features.Warnings;
 /// stored unless all of it is.
 /// </summary>
 public sealed class WarningIssuer(
-    IDocumentStore store, EventOutbox outbox, MessagingTables tables, TimeProvider clock, IOptions<CommunicationOptions> options)
+    IDocumentStore store, EventOutbox outbox, StoreSchema schema, TimeProvider clock, IOptions<CommunicationOptions> options)
 {
     /// <summary>Two warnings to one city at once race for its next sequence number; the loser tries again.</summary>
     private const int Attempts = 8;
@@ -144,7 +144,7 @@ public sealed class WarningIssuer(
             }
 
             session.Insert(FeedEntry.For(city, feed.Next(), payload));
-            FeedNotifications.Queue(session, tables, city);
+            FeedNotifications.Queue(session, schema, city);
         }
 
         var cities = warning.ReachedCityIds;

@@ -1,6 +1,6 @@
 using Marten;
 using Npgsql;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 
 namespace Communication.Api.Infrastructure.Feed;
 
@@ -8,15 +8,15 @@ namespace Communication.Api.Infrastructure.Feed;
 /// The feed's wake-up signal across replicas: the transaction that adds feed entries also runs <c>pg_notify</c> for each city
 /// (delivered by PostgreSQL only if it commits), and every replica listens on the channel and tells its <see cref="FeedHub"/>.
 /// </summary>
-public sealed class FeedNotifications(NpgsqlDataSource dataSource, MessagingTables tables, FeedHub hub, ILogger<FeedNotifications> logger)
+public sealed class FeedNotifications(NpgsqlDataSource dataSource, StoreSchema schema, FeedHub hub, ILogger<FeedNotifications> logger)
     : BackgroundService
 {
     /// <summary>One channel per service schema, so two deployments sharing a server do not wake each other.</summary>
-    public static string Channel(MessagingTables tables) => $"{tables.Schema}_feed";
+    public static string Channel(StoreSchema schema) => $"{schema.Name}_feed";
 
     /// <summary>Queues the notification in the session's transaction.</summary>
-    public static void Queue(IDocumentSession session, MessagingTables tables, string cityId) =>
-        session.QueueSqlCommand("select pg_notify(?, ?)", Channel(tables), cityId);
+    public static void Queue(IDocumentSession session, StoreSchema schema, string cityId) =>
+        session.QueueSqlCommand("select pg_notify(?, ?)", Channel(schema), cityId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,7 +26,7 @@ public sealed class FeedNotifications(NpgsqlDataSource dataSource, MessagingTabl
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => _ = WakeAsync(e.Payload, stoppingToken);
-                await using (var listen = new NpgsqlCommand($"listen \"{Channel(tables)}\"", connection))
+                await using (var listen = new NpgsqlCommand($"listen \"{Channel(schema)}\"", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }

@@ -5,7 +5,7 @@ using CompensationFund.Api.Domain.Settlement;
 using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 
 namespace CompensationFund.Api.Features.Banking;
 

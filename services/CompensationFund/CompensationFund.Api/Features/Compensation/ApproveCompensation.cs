@@ -6,7 +6,7 @@ using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Contracts;
 using Platform.Contracts.Fund;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Errors;
 

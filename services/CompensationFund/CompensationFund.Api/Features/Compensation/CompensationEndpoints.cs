@@ -2,7 +2,7 @@ using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Infrastructure.Http;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;

@@ -3,7 +3,7 @@ using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Contracts;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 
 namespace CompensationFund.Api.Features.Compensation;
 

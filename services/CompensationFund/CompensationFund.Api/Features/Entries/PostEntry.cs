@@ -1,7 +1,7 @@
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Entries;

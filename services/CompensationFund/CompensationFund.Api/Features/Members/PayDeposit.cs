@@ -6,7 +6,7 @@ using CompensationFund.Api.Features.Banking;
 using CompensationFund.Api.Features.Entries;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Members;

@@ -3,7 +3,7 @@ using CompensationFund.Api.Domain.Members;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Payments;

@@ -4,7 +4,7 @@ using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Infrastructure.Http;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 
 namespace CompensationFund.Api.Features.Periods;
 

@@ -4,7 +4,7 @@ using CompensationFund.Api.Features.Entries;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.Contracts.Fund;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Settlements;

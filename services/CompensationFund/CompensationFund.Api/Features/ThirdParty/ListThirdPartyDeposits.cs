@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Compensation;
 using Marten;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Api;
 
 namespace CompensationFund.Api.Features.ThirdParty;
@@ -9,9 +10,8 @@ public static class ListThirdPartyDeposits
 {
     public static async Task<IResult> HandleAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var request = PageRequest.From(page, pageSize);
-        var total = await session.Query<ThirdPartyDeposit>().CountAsync(cancellationToken);
-        var items = await session.Query<ThirdPartyDeposit>().OrderByDescending(d => d.RecordedAt).Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
-        return Results.Ok(new Page<DepositResponse>([.. items.Select(DepositResponse.From)], request.Number, request.Size, total));
+        var deposits = await session.Query<ThirdPartyDeposit>()
+            .ToPageAsync(q => q.OrderByDescending(d => d.RecordedAt), PageRequest.From(page, pageSize), DepositResponse.From, cancellationToken);
+        return Results.Ok(deposits);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Infrastructure.Http;

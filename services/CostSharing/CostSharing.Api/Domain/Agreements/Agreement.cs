@@ -1,4 +1,5 @@
 using CostSharing.Api.Domain.Allocation;
+using Platform.Contracts;
 
 namespace CostSharing.Api.Domain.Agreements;
 
@@ -14,7 +15,7 @@ public sealed class Agreement
     public string Name { get; set; } = string.Empty;
 
     /// <summary>ISO 4217; one currency per agreement (domain.md §4.1).</summary>
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public int ActiveVersion { get; set; }
 

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace CostSharing.Api.Domain.Aid;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class AcceptedAid
 
     public decimal EstimatedCost { get; set; }
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public DateTimeOffset AcceptedAt { get; set; }
 }

@@ -1,3 +1,5 @@
+using Platform.Contracts.CostSharing;
+
 namespace CostSharing.Api.Domain.Allocation;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace CostSharing.Api.Domain.Allocation;
 /// </summary>
 public static class OriginPrimaryRule
 {
-    public const string OriginGroup = "origin";
-    public const string AffectedGroup = "affected";
+    public const string OriginGroup = ParticipantSides.Origin;
+    public const string AffectedGroup = ParticipantSides.Affected;
 
     public static (IReadOnlyList<ExactShare> Shares, IReadOnlyList<ExplanationStep> Steps) Shares(
         long totalFen, decimal alpha, AllocationKey key, IReadOnlyList<AllocationParty> parties)

@@ -15,8 +15,8 @@ public static class RuleInputs
             RuleKind.OriginPrimary =>
             [
                 .. origin.Count == 0 ? ["The origin-primary rule needs at least one origin city."] : Array.Empty<string>(),
-                .. Weights(origin, p => p.ContributionWeight, "contribution weight", "origin"),
-                .. affected.Count > 0 && rule.OriginShare < 1m ? Weights(affected, p => p.KeyValue(rule.Key), RuleNames.Of(rule.Key), "affected") : [],
+                .. Weights(origin, p => p.ContributionWeight, "contribution weight", OriginPrimaryRule.OriginGroup),
+                .. affected.Count > 0 && rule.OriginShare < 1m ? Weights(affected, p => p.KeyValue(rule.Key), RuleNames.Of(rule.Key), OriginPrimaryRule.AffectedGroup) : [],
             ],
             RuleKind.Proportional => Weights(parties, p => p.KeyValue(rule.Key), RuleNames.Of(rule.Key), "participating"),
             RuleKind.Scrb => parties

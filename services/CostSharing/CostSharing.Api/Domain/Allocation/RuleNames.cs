@@ -1,3 +1,5 @@
+using Platform.Contracts.CostSharing;
+
 namespace CostSharing.Api.Domain.Allocation;
 
 /// <summary>The stable names of rules, keys, caps and sides on the wire and in explanations (kebab case).</summary>
@@ -28,8 +30,8 @@ public static class RuleNames
 
     public static readonly IReadOnlyDictionary<string, Side> Sides = new Dictionary<string, Side>(StringComparer.Ordinal)
     {
-        ["origin"] = Side.Origin,
-        ["affected"] = Side.Affected,
+        [ParticipantSides.Origin] = Side.Origin,
+        [ParticipantSides.Affected] = Side.Affected,
     };
 
     public static string Of(RuleKind rule) => Rules.First(r => r.Value == rule).Key;

@@ -1,5 +1,6 @@
 using CostSharing.Api.Domain.Agreements;
 using CostSharing.Api.Domain.Incidents;
+using Platform.Contracts;
 
 namespace CostSharing.Api.Domain.Claims;
 
@@ -24,7 +25,7 @@ public sealed class CostClaim
 
     public string CityId { get; set; } = string.Empty;
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public List<ClaimLine> Lines { get; set; } = [];
 

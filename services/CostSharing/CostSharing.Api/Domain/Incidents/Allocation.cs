@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace CostSharing.Api.Domain.Incidents;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class Allocation
 
     public string Rule { get; set; } = string.Empty;
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public decimal NetEligibleCost { get; set; }
 

@@ -1,4 +1,5 @@
 using CostSharing.Api.Domain.Allocation;
+using Platform.Contracts;
 
 namespace CostSharing.Api.Domain.Incidents;
 
@@ -15,7 +16,7 @@ public sealed partial class Incident
     public int AgreementVersion { get; set; }
 
     /// <summary>The agreement's currency: every claim and allocation of the incident is in it.</summary>
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public string Category { get; set; } = string.Empty;
 

@@ -1,6 +1,7 @@
-using Platform.ServiceDefaults.Errors;
 using CostSharing.Api.Domain.Agreements;
 using Marten;
+using Platform.Contracts;
+using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Agreements;
 
@@ -26,7 +27,7 @@ public static class CreateAgreement
             return problem;
         }
 
-        var agreement = Agreement.Create(request.Id!, request.Name!.Trim(), request.Currency ?? "CNY", terms, clock.GetUtcNow());
+        var agreement = Agreement.Create(request.Id!, request.Name!.Trim(), request.Currency ?? Currencies.Cny, terms, clock.GetUtcNow());
         session.Insert(agreement);
         await session.SaveChangesAsync(cancellationToken);
         return Results.Created($"{CostSharingModule.RoutePrefix}/agreements/{agreement.Id}", AgreementResponse.From(agreement));

@@ -1,6 +1,7 @@
 using CostSharing.Api.Domain.Agreements;
 using CostSharing.Api.Features.Shared;
 using Marten;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 
@@ -11,10 +12,9 @@ public static class ReadAgreements
 {
     public static async Task<IResult> ListAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var request = PageRequest.From(page, pageSize);
-        var total = await session.Query<Agreement>().CountAsync(cancellationToken);
-        var agreements = await session.Query<Agreement>().OrderBy(a => a.Id).Skip(request.Skip).Take(request.Size).ToListAsync(cancellationToken);
-        return Results.Ok(new Page<AgreementResponse>(agreements.Select(AgreementResponse.From).ToList(), request.Number, request.Size, total));
+        var agreements = await session.Query<Agreement>()
+            .ToPageAsync(q => q.OrderBy(a => a.Id), PageRequest.From(page, pageSize), AgreementResponse.From, cancellationToken);
+        return Results.Ok(agreements);
     }
 
     public static async Task<IResult> GetAsync(string agreementId, IQuerySession session, CancellationToken cancellationToken) =>

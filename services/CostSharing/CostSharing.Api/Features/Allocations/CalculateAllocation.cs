@@ -3,6 +3,7 @@ using CostSharing.Api.Domain.Incidents;
 using CostSharing.Api.Features.Agreements;
 using CostSharing.Api.Features.Incidents;
 using CostSharing.Api.Features.Shared;
+using Platform.Contracts;
 using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Allocations;
@@ -34,7 +35,7 @@ public static class CalculateAllocation
             .Where(p => p.ApprovedSpend is not null)
             .Select(p => new ClaimFigures(p.CityId!, p.ApprovedSpend!.Value, p.ApprovedSpend.Value, 0m, p.ApprovedSpend.Value))
             .ToList();
-        var basis = new AllocationBasis("calculator", 0, "calculator", rule, request.Currency ?? "CNY");
+        var basis = new AllocationBasis("calculator", 0, "calculator", rule, request.Currency ?? Currencies.Cny);
         var total = request.NetEligibleCost is { } cost ? Fen.FromYuan(cost) : (long?)null;
         var draft = AllocationDraft.Compute(basis, parties, figures, total);
         return Results.Ok(AllocationPreviewResponse.From(null, draft, 0, DateOnly.FromDateTime(now.UtcDateTime)));

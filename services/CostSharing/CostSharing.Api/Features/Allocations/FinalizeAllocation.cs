@@ -4,7 +4,7 @@ using CostSharing.Api.Domain.Incidents;
 using CostSharing.Api.Features.Shared;
 using CostSharing.Api.Integration;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.Messaging.Outbox;
 
 namespace CostSharing.Api.Features.Allocations;

@@ -1,4 +1,4 @@
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Security;
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using CostSharing.Api.Domain.Claims;
 using CostSharing.Api.Features.Shared;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Security;
 
 namespace CostSharing.Api.Features.Claims;

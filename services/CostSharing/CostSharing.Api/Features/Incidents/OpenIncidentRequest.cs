@@ -3,6 +3,7 @@ using CostSharing.Api.Domain.Allocation;
 using CostSharing.Api.Domain.Incidents;
 using CostSharing.Api.Domain.Members;
 using CostSharing.Api.Features.Shared;
+using Platform.Contracts.CostSharing;
 using Platform.ServiceDefaults.Errors;
 
 namespace CostSharing.Api.Features.Incidents;
@@ -36,7 +37,7 @@ public sealed record OpenIncidentRequest(
             participants[i].Validate(validation, $"participants[{i}]", OccurredAt, now);
         }
 
-        var origin = participants.Where(p => p.Side == "origin").ToList();
+        var origin = participants.Where(p => p.Side == ParticipantSides.Origin).ToList();
         validation.Require(origin.Count > 0, "participants", "At least one city is on the origin side.");
         validation.Require(
             origin.Count == 0 || origin.Any(p => p.ContributionWeight is null) || origin.Sum(p => p.ContributionWeight!.Value) > 0,
@@ -67,7 +68,7 @@ public sealed record ParticipantRequest(
     {
         validation.Require(CityId is not null && MemberRules.CityIdPattern().IsMatch(CityId), $"{field}.cityId", "'cityId' is a member city id.");
         validation.Require(Side is not null && RuleNames.Sides.ContainsKey(Side), $"{field}.side", "'side' is origin or affected.");
-        var origin = Side == "origin";
+        var origin = Side == ParticipantSides.Origin;
         // Required by the origin-primary rule only; checked against the rule when the incident opens.
         validation.RequireWeight(ContributionWeight, $"{field}.contributionWeight", required: false);
         validation.Require(origin || ContributionWeight is null, $"{field}.contributionWeight", "Only origin cities carry a contribution weight.");

@@ -1,5 +1,6 @@
 using CostSharing.Api.Domain.Members;
 using Marten;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Api;
 
 namespace CostSharing.Api.Features.Members;
@@ -8,13 +9,8 @@ public static class ListMembers
 {
     public static async Task<IResult> HandleAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var request = PageRequest.From(page, pageSize);
-        var total = await session.Query<MemberCity>().CountAsync(cancellationToken);
         var members = await session.Query<MemberCity>()
-            .OrderBy(m => m.CityId)
-            .Skip(request.Skip)
-            .Take(request.Size)
-            .ToListAsync(cancellationToken);
-        return Results.Ok(new Page<MemberResponse>(members.Select(MemberResponse.From).ToList(), request.Number, request.Size, total));
+            .ToPageAsync(q => q.OrderBy(m => m.CityId), PageRequest.From(page, pageSize), MemberResponse.From, cancellationToken);
+        return Results.Ok(members);
     }
 }

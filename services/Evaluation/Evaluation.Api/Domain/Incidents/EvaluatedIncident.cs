@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Evaluation.Api.Domain.Incidents;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class EvaluatedIncident
 
     public DateTimeOffset? AllocationFinalizedAt { get; set; }
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public Dictionary<string, decimal> CostInputs { get; set; } = [];
 

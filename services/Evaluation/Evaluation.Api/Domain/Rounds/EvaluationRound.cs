@@ -1,5 +1,6 @@
 using Evaluation.Api.Domain.Criteria;
 using Evaluation.Api.Domain.Scoring;
+using Platform.Contracts;
 
 namespace Evaluation.Api.Domain.Rounds;
 
@@ -48,7 +49,7 @@ public sealed partial class EvaluationRound
 
     public IncentiveSchedule Incentives { get; set; } = IncentiveSchedule.Default;
 
-    public string Currency { get; set; } = "CNY";
+    public string Currency { get; set; } = Currencies.Cny;
 
     public DateTimeOffset Deadline { get; set; }
 

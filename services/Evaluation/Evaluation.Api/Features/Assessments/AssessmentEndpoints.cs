@@ -1,5 +1,5 @@
 using Evaluation.Api.Infrastructure;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Security;
 
 namespace Evaluation.Api.Features.Assessments;

@@ -3,7 +3,7 @@ using Evaluation.Api.Domain;
 using Evaluation.Api.Domain.Rounds;
 using Evaluation.Api.Features.Shared;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace Evaluation.Api.Features.Assessments;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Evaluation.Api.Domain.Criteria;
 using Evaluation.Api.Domain.Rounds;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace Evaluation.Api.Features.Frameworks;

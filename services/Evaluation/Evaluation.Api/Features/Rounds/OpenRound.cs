@@ -5,7 +5,7 @@ using Evaluation.Api.Domain.Rounds;
 using Evaluation.Api.Domain.Scoring;
 using Evaluation.Api.Features.Frameworks;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 
 namespace Evaluation.Api.Features.Rounds;
 

@@ -1,7 +1,7 @@
 using Evaluation.Api.Domain.Rounds;
 using Marten;
 using Platform.Contracts.Evaluation;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Errors;
 

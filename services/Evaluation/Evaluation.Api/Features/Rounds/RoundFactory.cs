@@ -3,6 +3,7 @@ using Evaluation.Api.Domain.Criteria;
 using Evaluation.Api.Domain.Incidents;
 using Evaluation.Api.Domain.Rounds;
 using Evaluation.Api.Domain.Scoring;
+using Platform.Contracts;
 
 namespace Evaluation.Api.Features.Rounds;
 
@@ -39,7 +40,7 @@ public static class RoundFactory
             Evaluators = evaluators,
             Inflation = request.ToInflation(),
             Incentives = request.ToIncentives() ?? IncentiveSchedule.Default,
-            Currency = request.Currency ?? incident?.Currency ?? "CNY",
+            Currency = request.Currency ?? incident?.Currency ?? Currencies.Cny,
             Deadline = request.Deadline!.Value,
             Status = RoundStatus.Open,
             OpenedBy = "coordinating-body",

@@ -1,5 +1,5 @@
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 using TrustScore.Api.Domain;
 using TrustScore.Api.Domain.Commitments;

@@ -1,4 +1,5 @@
 using Marten;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Api;
 using TrustScore.Api.Domain;
 
@@ -9,13 +10,8 @@ public static class ListScores
 {
     public static async Task<IResult> HandleAsync(IQuerySession session, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var request = PageRequest.From(page, pageSize);
-        var total = await session.Query<TrustRecord>().CountAsync(cancellationToken);
         var records = await session.Query<TrustRecord>()
-            .OrderBy(t => t.CityId)
-            .Skip(request.Skip)
-            .Take(request.Size)
-            .ToListAsync(cancellationToken);
-        return Results.Ok(new Page<ScoreSummary>(records.Select(ScoreSummary.From).ToList(), request.Number, request.Size, total));
+            .ToPageAsync(q => q.OrderBy(t => t.CityId), PageRequest.From(page, pageSize), ScoreSummary.From, cancellationToken);
+        return Results.Ok(records);
     }
 }

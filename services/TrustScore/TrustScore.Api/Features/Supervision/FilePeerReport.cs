@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Marten;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 using TrustScore.Api.Domain;

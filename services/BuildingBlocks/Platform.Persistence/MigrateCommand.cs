@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Platform.Messaging.Store;
+namespace Platform.Persistence;
 
 public static class MigrateCommand
 {

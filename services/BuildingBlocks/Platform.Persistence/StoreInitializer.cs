@@ -3,14 +3,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Platform.Messaging.Store;
+namespace Platform.Persistence;
 
 /// <summary>
-/// Creates the service's schema objects: Marten's documents and the messaging tables. Runs first at
-/// start in development; in a cluster the same code runs as the migration step (<c>--migrate</c>).
+/// Creates the service's schema objects: the tables the other blocks keep beside the documents
+/// (<see cref="IStoreExtension.CreateSql"/>), then Marten's documents. Runs first at start in development; in a
+/// cluster the same code runs as the migration step (<c>--migrate</c>).
 /// </summary>
 public sealed class StoreInitializer(
-    IDocumentStore store, NpgsqlDataSource dataSource, MessagingTables tables, ILogger<StoreInitializer> logger) : IHostedService
+    IDocumentStore store, NpgsqlDataSource dataSource, StoreSchema schema, IEnumerable<IStoreExtension> extensions, ILogger<StoreInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken) => await ApplyAsync(cancellationToken);
 
@@ -27,24 +28,25 @@ public sealed class StoreInitializer(
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtext('platform-migrate:' || @schema))", lockConnection))
         {
-            take.Parameters.AddWithValue("schema", tables.Schema);
+            take.Parameters.AddWithValue("schema", schema.Name);
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
 
         try
         {
-            await using (var command = dataSource.CreateCommand(tables.CreateSql))
+            var createSql = string.Join('\n', extensions.Select(e => e.CreateSql).Prepend($"create schema if not exists \"{schema.Name}\";"));
+            await using (var command = dataSource.CreateCommand(createSql))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            logger.LogInformation("Schema {Schema} is up to date", tables.Schema);
+            logger.LogInformation("Schema {Schema} is up to date", schema.Name);
         }
         finally
         {
             await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext('platform-migrate:' || @schema))", lockConnection);
-            release.Parameters.AddWithValue("schema", tables.Schema);
+            release.Parameters.AddWithValue("schema", schema.Name);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }

@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Hosting;
 
-namespace Platform.Messaging.Store;
+namespace Platform.Persistence;
 
 public static class StoreRegistration
 {
     /// <summary>
-    /// Registers the service's Marten store in its own schema (architecture.md §4), the messaging tables
-    /// beside it, and the initializer that creates both at start (or in the <c>--migrate</c> step).
+    /// Registers the service's Marten store in its own schema (docs/architecture.md §4), and the initializer that
+    /// creates its documents, and the tables other blocks keep beside them (<see cref="IStoreExtension"/>), at start
+    /// (or in the <c>--migrate</c> step).
     /// </summary>
     public static WebApplicationBuilder AddPlatformStore(
         this WebApplicationBuilder builder, string schema, Action<StoreOptions>? configure = null)
@@ -23,9 +23,8 @@ public static class StoreRegistration
             ? configured
             : AutoCreate.CreateOrUpdate;
 
-        builder.Services.AddSingleton(new MessagingTables(schema));
+        builder.Services.AddSingleton(new StoreSchema(schema));
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
@@ -33,15 +32,18 @@ public static class StoreRegistration
                 options.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = autoCreate;
                 options.UseSystemTextJsonForSerialization(Weasel.Core.EnumStorage.AsString, Weasel.Core.Casing.CamelCase);
-                options.Listeners.Add(new OutboxCommitListener(services.GetRequiredService<OutboxSignal>()));
                 configure?.Invoke(options);
+                foreach (var extension in services.GetServices<IStoreExtension>())
+                {
+                    extension.Configure(options);
+                }
+
                 return options;
             })
             .UseLightweightSessions();
         builder.Services.AddSingleton<StoreInitializer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
-        builder.Services.AddHostedService<Idempotency.IdempotencyRetention>();
         return builder;
     }
 

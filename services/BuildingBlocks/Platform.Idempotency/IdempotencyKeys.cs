@@ -6,10 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Platform.Messaging.Store;
 using Platform.ServiceDefaults.Security;
 
-namespace Platform.Messaging.Idempotency;
+namespace Platform.Idempotency;
 
 /// <summary>
 /// <c>Idempotency-Key</c> for POSTs that create money movements, claims or assessments (architecture.md §5):
@@ -56,7 +55,7 @@ public static class IdempotencyKeys
     {
         if (http.Items[ItemKey] is PendingRequest pending)
         {
-            var tables = http.RequestServices.GetRequiredService<MessagingTables>();
+            var tables = http.RequestServices.GetRequiredService<IdempotencyTables>();
             var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
             session.QueueSqlCommand(
                 $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",

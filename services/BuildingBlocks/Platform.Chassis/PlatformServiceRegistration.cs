@@ -2,17 +2,19 @@ using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Messaging.Idempotency;
+using Platform.Idempotency;
+using Platform.Messaging;
 using Platform.Messaging.Inbox;
 using Platform.Messaging.Outbox;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 
-namespace Platform.Messaging;
+namespace Platform.Chassis;
 
 /// <summary>
-/// The parts every platform service wires the same way: its Marten store in its own schema, its messaging
-/// (publish topic, subscriptions), its OpenAPI document, idempotency keys and the dead-letter admin calls.
-/// A service's module adds only what is its own: documents, handlers, policies, endpoints.
+/// The parts every platform service wires the same way: its Marten store in its own schema (Platform.Persistence),
+/// its messaging (publish topic, subscriptions; Platform.Messaging), idempotency keys (Platform.Idempotency), its
+/// OpenAPI document and the dead-letter admin calls. A service's module adds only what is its own: documents,
+/// handlers, policies, endpoints.
 /// </summary>
 public static class PlatformServiceRegistration
 {
@@ -21,6 +23,7 @@ public static class PlatformServiceRegistration
         string publishTopic, params string[] subscribedTopics)
     {
         builder.AddPlatformStore(schema, configureStore);
+        builder.AddIdempotencyKeys();
         builder.Services.AddOpenApi();
         return builder.AddPlatformMessaging(serviceName, publishTopic, subscribedTopics);
     }

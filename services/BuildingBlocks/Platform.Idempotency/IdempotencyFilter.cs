@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Npgsql;
-using Platform.Messaging.Inbox;
-using Platform.Messaging.Store;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
 
-namespace Platform.Messaging.Idempotency;
+namespace Platform.Idempotency;
 
 /// <summary>Replays, refuses or admits a request carrying an <c>Idempotency-Key</c>.</summary>
 /// <remarks>
@@ -15,7 +14,7 @@ namespace Platform.Messaging.Idempotency;
 /// domain guard ("already finalized") or a version conflict, which would answer differently. The lock is freed if its
 /// connection dies.
 /// </remarks>
-internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, MessagingTables tables) : IEndpointFilter
+internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IdempotencyTables tables) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -72,7 +71,7 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, MessagingTa
         {
             return await next(context);
         }
-        catch (Exception ex) when (TransientFailures.IsUniqueViolationOn(ex, "platform_idempotency"))
+        catch (Exception ex) when (UniqueViolation.IsOn(ex, IdempotencyTables.TableName))
         {
             var winner = await FindAsync(caller, key, http.RequestAborted)
                 ?? throw new InvalidOperationException("Idempotency record vanished after a key conflict.", ex);

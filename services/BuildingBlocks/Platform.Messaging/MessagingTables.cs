@@ -1,22 +1,22 @@
-namespace Platform.Messaging.Store;
+using Platform.Persistence;
+
+namespace Platform.Messaging;
 
 /// <summary>
-/// The outbox, inbox and idempotency tables, in the service's own schema beside its Marten documents, so
-/// that a state change, the events it causes, the record of a consumed message and the response to an
-/// idempotent request commit in one transaction.
+/// The outbox, inbox and parking tables, in the service's own schema beside its Marten documents, so
+/// that a state change, the events it causes and the record of a consumed message commit in one transaction.
+/// The store creates them through <see cref="IStoreExtension"/>.
 /// </summary>
 /// <remarks>
 /// Implementation note: <c>position</c> is a bigserial assigned at insert, inside the writing
 /// transaction. The relay publishes strictly in position order, so two events of one aggregate (whose
 /// writes are serialized by optimistic concurrency) leave in the order they were written.
 /// </remarks>
-public sealed class MessagingTables(string schema)
+public sealed class MessagingTables(string schema) : IStoreExtension
 {
     public string Outbox { get; } = $"\"{schema}\".platform_outbox";
 
     public string Inbox { get; } = $"\"{schema}\".platform_inbox";
-
-    public string Idempotency { get; } = $"\"{schema}\".platform_idempotency";
 
     /// <summary>Messages that cannot be applied yet, and dead letters that hold their key (docs/messaging.md, "Not yet").</summary>
     public string Parked { get; } = $"\"{schema}\".platform_parked";
@@ -53,16 +53,6 @@ public sealed class MessagingTables(string schema)
             kafka_partition int not null,
             kafka_offset  bigint not null,
             processed_at  timestamptz not null default now()
-        );
-        create table if not exists {Idempotency} (
-            caller        text not null,
-            idempotency_key text not null,
-            request_hash  text not null,
-            status_code   int not null,
-            location      text null,
-            response_body text not null,
-            created_at    timestamptz not null default now(),
-            primary key (caller, idempotency_key)
         );
         create table if not exists {Parked} (
             message_id    uuid primary key,

@@ -1,13 +1,12 @@
 using JasperFx;
 using Microsoft.AspNetCore.Http;
-using Platform.Messaging.Outbox;
 using Platform.ServiceDefaults.Errors;
 
-namespace Platform.Messaging.Store;
+namespace Platform.Persistence;
 
 /// <summary>
 /// What the store's failures mean to the caller: optimistic-concurrency and duplicate-key failures are conflicts (409),
-/// an event too large for the broker is refused (422) with nothing written, and a database that cannot be reached is
+/// and a database that cannot be reached is
 /// a passing outage (503 with <c>Retry-After</c>): the transaction never committed, so retrying the same request, with
 /// the same <c>Idempotency-Key</c>, applies it exactly once when the database is back.
 /// </summary>
@@ -18,7 +17,6 @@ internal sealed class StoreExceptionHandler(IProblemDetailsService problems) : P
 
     protected override Refusal? Describe(Exception exception) => exception switch
     {
-        OutboxMessageTooLargeException tooLarge => new Refusal(StatusCodes.Status422UnprocessableEntity, "Event too large", tooLarge.Message),
         ConcurrencyException => new Refusal(
             StatusCodes.Status409Conflict, "Conflict", "The record was changed by someone else; read it again and retry with its current version."),
         DocumentAlreadyExistsException => new Refusal(StatusCodes.Status409Conflict, "Conflict", "A record with this id already exists."),

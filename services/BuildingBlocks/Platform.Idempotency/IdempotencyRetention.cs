@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Platform.Messaging.Store;
 
-namespace Platform.Messaging.Idempotency;
+namespace Platform.Idempotency;
 
 /// <summary>Forgets idempotency keys older than <see cref="IdempotencyKeys.Retention"/>, hourly.</summary>
-internal sealed class IdempotencyRetention(NpgsqlDataSource dataSource, MessagingTables tables, ILogger<IdempotencyRetention> logger)
+internal sealed class IdempotencyRetention(NpgsqlDataSource dataSource, IdempotencyTables tables, ILogger<IdempotencyRetention> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
