@@ -110,6 +110,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         start.Environment["Management__Port"] = ManagementPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["MALLOC_ARENA_MAX"] = "2"; // as the images set it (Directory.Build.props)
         foreach (var (key, value) in Environment)
         {
             start.Environment[key] = value;
