@@ -10,7 +10,7 @@ namespace CompensationFund.Api.Infrastructure.Reports;
 public sealed class ReconciliationWorker(
     IDocumentStore store, ReconciliationReport report, TimeProvider clock, IConfiguration configuration, ILogger<ReconciliationWorker> logger) : BackgroundService
 {
-    private readonly string _name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..60];
+    private readonly string _name = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     private TimeSpan Lease => configuration.GetValue("Fund:ReconciliationLease", TimeSpan.FromMinutes(2));
 
