@@ -24,7 +24,7 @@ public sealed class ReconciliationSnapshotTests(FundFixture fund) : IClassFixtur
         foreach (var (day, amount) in new[] { (older.AddDays(3), 100m), (older.AddDays(20), 40m), (last.AddDays(5), 70m), (last.AddDays(27), 9.99m) })
         {
             await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:income:interest", amount, valueDate: day))).JsonAsync(HttpStatusCode.Created);
-            await (await finance.PostAsync("/api/fund/entries", Transfer("fund:expense:bank-charges", "fund:bank", amount / 10, valueDate: day))).JsonAsync(HttpStatusCode.Created);
+            await (await finance.PostAsync("/api/fund/entries", Transfer("fund:expense:bank-charges", "fund:bank", Math.Round(amount / 10, 2), valueDate: day))).JsonAsync(HttpStatusCode.Created);
         }
 
         await (await finance.PostAsync($"/api/fund/periods/{older:yyyy-MM}/close", new { })).JsonAsync(HttpStatusCode.OK);
