@@ -1,10 +1,8 @@
 using CompensationFund.Api.Domain.Accounts;
-using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
-using Marten;
 using Npgsql;
 using Platform.Contracts.Fund;
 using Prometheus;
