@@ -44,8 +44,13 @@ public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay repl
     public async Task<ReconciliationResponse> RunAsync(bool full, Func<ReconciliationProgress, Task>? progress, CancellationToken cancellationToken)
     {
         progress ??= _ => Task.CompletedTask;
-        await BuildSnapshotsAsync(cancellationToken);
-        var start = full ? null : await snapshots.LatestBuiltAsync(cancellationToken);
+        SnapshotStart? start = null;
+        if (!full)
+        {
+            await BuildSnapshotsAsync(cancellationToken);
+            start = await snapshots.LatestBuiltAsync(cancellationToken);
+        }
+
         await progress(new ReconciliationProgress("snapshots", 1, Steps, 0, start?.Period));
         var rebuilt = await replay.RunAsync(
             start?.Start, events => progress(new ReconciliationProgress("rebuild", 1, Steps, events, start?.Period)), cancellationToken);
