@@ -12,8 +12,8 @@ import math
 import sys
 from collections import OrderedDict
 
-WIDTH, HEIGHT = 760, 460
-LEFT, RIGHT, TOP, BOTTOM = 70, 250, 40, 60
+WIDTH, HEIGHT = 940, 460
+LEFT, RIGHT, TOP, BOTTOM = 70, 370, 40, 60
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
 
 
@@ -74,7 +74,7 @@ def svg(series):
             out.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3.5" fill="{colour}"/>')
         ly = TOP + 10 + i * 20
         out.append(f'<line x1="{LEFT + plot_w + 14}" y1="{ly}" x2="{LEFT + plot_w + 34}" y2="{ly}" stroke="{colour}" stroke-width="2"/>')
-        out.append(f'<text x="{LEFT + plot_w + 40}" y="{ly + 4}">{escape(name)}</text>')
+        out.append(f'<text x="{LEFT + plot_w + 40}" y="{ly + 4}" font-size="11">{escape(name)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
