@@ -4,6 +4,7 @@ using Platform.Benchmarks.Evaluation;
 using Platform.Benchmarks.Fund;
 using Platform.Benchmarks.Gateway;
 using Platform.Benchmarks.Messaging;
+using Platform.Benchmarks.Propagation;
 using Platform.Benchmarks.Trust;
 
 // Usage: dotnet run -c Release --project tests/Platform.Benchmarks -- messaging [events] [writers]
@@ -13,6 +14,7 @@ using Platform.Benchmarks.Trust;
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- evaluation [subjects] [criteria] [assessors] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- trust [cities] [commitments] [peer reports] [runs]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- fanout [SSE clients] [cities] [rounds]
+//        dotnet run -c Release --project tests/Platform.Benchmarks -- propagation [cities] [incidents] [incidents per minute]
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {
@@ -57,8 +59,14 @@ switch (suite)
             cities: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10,
             rounds: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5);
         break;
+    case "propagation":
+        await PropagationBenchmark.RunAsync(
+            cities: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+            incidents: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20,
+            perMinute: args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 30);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, evaluation, fanout, trust.");
+        Console.Error.WriteLine($"Unknown benchmark '{suite}'. Known: messaging, gateway, allocation, fund, evaluation, fanout, trust, propagation.");
         return 2;
 }
 

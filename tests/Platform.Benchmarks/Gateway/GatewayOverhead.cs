@@ -47,6 +47,9 @@ public static class GatewayOverhead
         await using var gateway = new ServiceProcess("gateway", "gateway/Platform.Gateway", Quiet(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+
+            // The gateway keeps its people (identity store) in PostgreSQL, in its own schema: the service's database serves.
+            ["ConnectionStrings__postgres"] = postgres.ConnectionString("gateway_bench"),
             ["TokenIssuer__SigningKeyPem"] = TestTokens.PrivateKeyPem,
             ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
             ["RateLimiting__Clients__PermitLimit"] = "1000000",
@@ -94,7 +97,7 @@ public static class GatewayOverhead
     }
 
     /// <summary>Benchmark processes log warnings only, so their logging costs nothing in the measurement.</summary>
-    private static Dictionary<string, string> Quiet(Dictionary<string, string> environment)
+    internal static Dictionary<string, string> Quiet(Dictionary<string, string> environment)
     {
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["Logging__LogLevel__Yarp"] = "Warning";
@@ -105,7 +108,7 @@ public static class GatewayOverhead
     /// The gateway and the service are not referenced by this project; build them in this project's configuration, the
     /// one <see cref="ServiceProcess"/> runs them from.
     /// </summary>
-    private static async Task BuildAsync(string project)
+    internal static async Task BuildAsync(string project)
     {
         using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", BuildConfiguration.Name, "-v", "q", "--nologo", project])
         {
