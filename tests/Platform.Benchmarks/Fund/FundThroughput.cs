@@ -67,6 +67,7 @@ public static class FundThroughput
         Console.WriteLine($"  median raw Npgsql (INSERT+COMMIT per entry):  {Median(raw),8:F0} entries/s");
         Console.WriteLine($"  median API (POST /entries, Idempotency-Key): {Median(api),8:F0} entries/s  = {Median(api) / Median(raw):P0} of raw");
         Console.WriteLine($"  median batch (POST /entries/batch):          {Median(batched),8:F0} lines/s    = {Median(batched) / 2,8:F0} entries/s ({Median(batched) / 2 / Median(raw):F1}x raw)");
+        await FundProfile.RunAsync(connectionString, Path.Combine(Path.GetDirectoryName(postgres.DataDirectory)!, "postgres.log"), load.PostOneAsync, requests: 200);
         Console.WriteLine($"  latency API p50 {load.Latency(0.5):F1} ms, p99 {load.Latency(0.99):F1} ms; rebuilt from the event log = live balances: {await RebuildAgreesAsync(service.Services)}");
     }
 
