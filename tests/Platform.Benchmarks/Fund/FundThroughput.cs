@@ -46,6 +46,12 @@ public static class FundThroughput
         var batched = new List<double>();
         var cpu = new CpuMeter(postgres.DataDirectory);
         var batches = Math.Max(clients, entries / batchSize);
+        var rest = cpu.Read();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var rested = cpu.Read();
+        // What the process (the service's background work: sealer, outbox relay, consumers, the embedded broker) and
+        // PostgreSQL spend with no load at all: at a low rate it is a large part of the "CPU per entry" below.
+        Console.WriteLine($"  at rest: app {(rested.Process - rest.Process) * 1000 / 5:F0} ms/s, db {(rested.Database - rest.Database) * 1000 / 5:F0} ms/s of CPU");
         // Two warm-up rounds first, not counted: measured here, CPU per API entry kept falling for about ten thousand
         // requests while the JIT re-compiled hot paths with profile data (tiered PGO).
         for (var round = 1 - WarmUpRounds; round <= rounds; round++)
