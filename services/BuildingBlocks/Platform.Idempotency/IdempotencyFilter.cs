@@ -107,7 +107,7 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         return await ReadAsync(reader, cancellationToken);
     }
 
-    private static string FindSql(MessagingTables tables) =>
+    private static string FindSql(IdempotencyTables tables) =>
         $"select request_hash, status_code, location, response_body from {tables.Idempotency} where caller = $1 and idempotency_key = $2";
 
     private static async Task<StoredResponse?> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
