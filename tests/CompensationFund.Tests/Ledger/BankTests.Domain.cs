@@ -65,35 +65,31 @@ public sealed partial class BankTests
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-    private static async Task ApproveAsync(HttpClient coordinator, Random random, BankUniverse universe, BankHistory history, string key)
+    private static Task ApproveAsync(HttpClient coordinator, Random random, BankUniverse universe, BankHistory history, string key)
     {
-        var id = Pick(random, universe.Proposals);
         // Mostly the proposed amount, sometimes less: two approvers asking for different amounts is a conflict, never a half approval.
         object body = random.Next(5) == 0 ? new { amount = 100m } : new { };
-        var response = await coordinator.PostAsync($"/api/fund/compensation/{id}/approve", body, key);
-        history.Record(await OutcomeAsync(response, key, "compensation-approve", _ => [id]), HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+        return ActOnProposalAsync(coordinator, Pick(random, universe.Proposals), "approve", body, history, key);
     }
 
-    private static async Task DisburseAsync(HttpClient finance, Random random, BankUniverse universe, BankHistory history, string key)
-    {
-        var id = Pick(random, universe.Proposals);
-        var response = await finance.PostAsync($"/api/fund/compensation/{id}/disburse", new { }, key);
-        history.Record(await OutcomeAsync(response, key, "compensation-disburse", _ => [id]), HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
-    }
+    private static Task DisburseAsync(HttpClient finance, Random random, BankUniverse universe, BankHistory history, string key) =>
+        ActOnProposalAsync(finance, Pick(random, universe.Proposals), "disburse", new { }, history, key);
 
-    private static async Task ClawBackAsync(HttpClient coordinator, Random random, BankUniverse universe, BankHistory history, string key)
+    private static Task ClawBackAsync(HttpClient coordinator, Random random, BankUniverse universe, BankHistory history, string key)
     {
-        var id = Pick(random, universe.Proposals);
         var amount = Pick(random, [1m, 3m, 10m, 500m]);
-        var response = await coordinator.PostAsync($"/api/fund/compensation/{id}/clawback", new { amount, reason = $"jepsen {amount}" }, key);
-        history.Record(await OutcomeAsync(response, key, "compensation-clawback", _ => [id]), HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+        return ActOnProposalAsync(coordinator, Pick(random, universe.Proposals), "clawback", new { amount, reason = $"jepsen {amount}" }, history, key);
     }
 
-    private static async Task ReleaseAsync(HttpClient coordinator, Random random, BankUniverse universe, BankHistory history, string key)
+    private static Task ReleaseAsync(HttpClient coordinator, Random random, BankUniverse universe, BankHistory history, string key) =>
+        ActOnProposalAsync(coordinator, Pick(random, universe.Proposals), "hold-back/release", new { }, history, key);
+
+    /// <summary>One step of a proposal's lifecycle; a conflict or a broken rule is an allowed answer, anything else a violation.</summary>
+    private static async Task ActOnProposalAsync(HttpClient caller, Guid id, string action, object body, BankHistory history, string key)
     {
-        var id = Pick(random, universe.Proposals);
-        var response = await coordinator.PostAsync($"/api/fund/compensation/{id}/hold-back/release", new { }, key);
-        history.Record(await OutcomeAsync(response, key, "compensation-release", _ => [id]), HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
+        var response = await caller.PostAsync($"/api/fund/compensation/{id}/{action}", body, key);
+        var operation = "compensation-" + action.Split('/')[^1];
+        history.Record(await OutcomeAsync(response, key, operation, _ => [id]), HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
     }
 
     /// <summary>

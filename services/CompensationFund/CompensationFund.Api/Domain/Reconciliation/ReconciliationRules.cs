@@ -96,12 +96,18 @@ public static class ReconciliationRules
                 continue;
             }
 
-            reserved += e.Lines.Where(l => l.Side == LineSide.Debit).Sum(l => l.Amount);
+            // A hold-back clawed back is voided (and what is left of it reserved again under a new id): it no longer holds money.
+            if (e.Status != EntryStatus.Voided)
+            {
+                reserved += e.Lines.Where(l => l.Side == LineSide.Debit).Sum(l => l.Amount);
+            }
         }
 
-        if (reserved != p.Approved)
+        if (reserved != p.Approved - p.HoldBackClawed)
         {
-            yield return new Discrepancy("compensation", subject, $"approved {Fen.ToYuan(p.Approved)} but reserved {Fen.ToYuan(reserved)}");
+            yield return new Discrepancy(
+                "compensation", subject,
+                $"approved {Fen.ToYuan(p.Approved)}, clawed back from the hold-back {Fen.ToYuan(p.HoldBackClawed)}, but reserved {Fen.ToYuan(reserved)}");
         }
 
         if (p.Paid > p.Payable || p.Payable > p.Approved)
