@@ -35,6 +35,10 @@ public static class PlatformProcesses
             ["Kafka__BootstrapServers"] = bootstrapServers,
             ["Messaging__Namespace"] = topicNamespace,
             ["Messaging__RelayPollInterval"] = "00:00:00.100",
+
+            // A message that arrives before what it depends on is parked and retried; the first retry comes after a minute by
+            // default, longer than a flow's wait here.
+            ["Messaging__ParkingDelays"] = "00:00:00.500,00:00:01,00:00:02,00:00:05,00:00:10,00:00:20,00:00:30,00:01:00",
             ["Auth__SigningKeys__0"] = TestTokens.PublicKeyPem,
             ["Logging__LogLevel__Default"] = "Warning",
 

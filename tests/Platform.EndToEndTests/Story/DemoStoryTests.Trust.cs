@@ -23,8 +23,11 @@ public sealed partial class DemoStoryTests
             var named = expected.GetValueOrDefault(member.CityId, []).Append($"contribution:{call}:{member.CityId}").ToList();
             var explanation = await Eventually(
                 () => reads.AsCityAsync(member.CityId, $"/api/trust/scores/{member.CityId}/explanation"),
-                e => named.All(id => Items(e).Any(i => i.GetProperty("id").GetString() == id)),
-                $"{member.CityId}'s explanation to name {string.Join(", ", named)}");
+                // Every city has paid its contribution by now; until trust-score has applied the payment the commitment counts as
+                // overdue (fulfilment 0), so wait for the payment too, not only for the commitment.
+                e => named.All(id => Items(e).Any(i => i.GetProperty("id").GetString() == id))
+                    && Items(e).Any(i => i.GetProperty("id").GetString() == $"contribution:{call}:{member.CityId}" && i.GetProperty("fulfilment").GetDouble() > 0),
+                $"{member.CityId}'s explanation to name {string.Join(", ", named)}, its contribution paid");
 
             // Every commitment the city has settled is in its explanation, each with what it added to r and s.
             var commitments = StoryReads.Items(await reads.AsCityAsync(member.CityId, $"/api/trust/cities/{member.CityId}/commitments?pageSize=200"))

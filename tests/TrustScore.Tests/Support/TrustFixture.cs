@@ -36,6 +36,7 @@ public sealed class TrustFixture : IAsyncLifetime
         var ns = Infrastructure.CreateTopicNamespace();
         Service = new TrustFactory(database, Infrastructure.Broker.BootstrapServers, ns, Clock);
         Service.Settings["Trust:SweepInterval"] = "00:00:00.200";
+        Service.Settings["Messaging:ParkingDelays"] = "00:00:00.300,00:00:00.600,00:00:01,00:00:02,00:00:05,00:00:10,00:00:30";
         Service.Start();
     }
 

@@ -12,7 +12,7 @@ namespace TrustScore.Api.Integration.Fund;
 /// The fund names its obligation, not the call; the first payment links the obligation to the city's contribution
 /// commitment with the same due date, oldest first.
 /// </summary>
-public sealed class PaymentReceivedHandler(ScoreRecalculation scores, TrustClock clock, ILogger<PaymentReceivedHandler> logger)
+public sealed class PaymentReceivedHandler(ScoreRecalculation scores, TrustClock clock)
     : IIntegrationEventHandler<PaymentReceived>
 {
     public async Task HandleAsync(PaymentReceived received, EventEnvelope envelope, IDocumentSession session, CancellationToken cancellationToken)
@@ -22,12 +22,11 @@ public sealed class PaymentReceivedHandler(ScoreRecalculation scores, TrustClock
             return;
         }
 
-        var commitment = await FindAsync(session, received, obligation, cancellationToken);
-        if (commitment is null)
-        {
-            logger.LogWarning("Payment {PaymentId} of {CityId} names obligation {ObligationId}, which no contribution commitment matches", received.PaymentId, received.CityId, obligation);
-            return;
-        }
+        // The call and its payments travel on different keys: a payment can arrive before the call that opens its commitment.
+        // It waits (parked, retried in order) rather than being dropped, or the city's kept promise would be lost for good.
+        var commitment = await FindAsync(session, received, obligation, cancellationToken)
+            ?? throw new MessageNotReadyException(
+                $"payment {received.PaymentId} of {received.CityId} names obligation {obligation}, which no contribution commitment matches yet");
 
         commitment.ObligationId = obligation;
         var payment = new CommitmentPayment($"payment:{received.PaymentId}:{obligation}", received.Applied, received.ReceivedOn, received.DaysLate, clock.Now);
