@@ -74,7 +74,11 @@ public sealed class BadMemberInputTests(CostSharingFixture fixture) : IClassFixt
         var before = await fixture.WritesAsync();
         var huge = $$"""{"cityId":"huge","name":"{{new string('x', 2 * 1024 * 1024)}}"}""";
 
-        var response = await client.PostAsync("/api/cost-sharing/members", RegisterMemberTests.Json(huge));
+        // Expect: 100-continue lets the service refuse on the declared length before the body is sent; without it the client
+        // may still be writing 2 MiB when the service answers 413 and closes, and see a broken pipe instead of the answer.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cost-sharing/members") { Content = RegisterMemberTests.Json(huge) };
+        request.Headers.ExpectContinue = true;
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(before, await fixture.WritesAsync());
