@@ -34,7 +34,7 @@ public static class MessagingRegistration
             o.BootstrapServers = bootstrapServers;
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new MessagingTables(sp.GetRequiredService<StoreSchema>().Name));
+        builder.Services.AddSingleton<MessagingTables>();
         builder.Services.AddSingleton<IStoreExtension>(sp => sp.GetRequiredService<MessagingTables>());
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IStoreExtension, OutboxCommitListener>();

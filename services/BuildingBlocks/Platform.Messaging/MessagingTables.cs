@@ -12,19 +12,17 @@ namespace Platform.Messaging;
 /// transaction. The relay publishes strictly in position order, so two events of one aggregate (whose
 /// writes are serialized by optimistic concurrency) leave in the order they were written.
 /// </remarks>
-public sealed class MessagingTables(string schema) : IStoreExtension
+public sealed class MessagingTables(StoreSchema schema) : IStoreExtension
 {
-    public string Outbox { get; } = $"\"{schema}\".platform_outbox";
+    public string Outbox { get; } = schema.Table("platform_outbox");
 
-    public string Inbox { get; } = $"\"{schema}\".platform_inbox";
+    public string Inbox { get; } = schema.Table("platform_inbox");
 
     /// <summary>Messages that cannot be applied yet, and dead letters that hold their key (docs/messaging.md, "Not yet").</summary>
-    public string Parked { get; } = $"\"{schema}\".platform_parked";
+    public string Parked { get; } = schema.Table("platform_parked");
 
-    public string Schema { get; } = schema;
-
+    /// <summary>The store's initializer creates the schema itself before it runs these.</summary>
     public string CreateSql => $"""
-        create schema if not exists "{Schema}";
         create table if not exists {Outbox} (
             position      bigserial primary key,
             message_id    uuid not null unique,

@@ -6,9 +6,9 @@ namespace Platform.Persistence;
 
 /// <summary>
 /// What the store's failures mean to the caller: optimistic-concurrency and duplicate-key failures are conflicts (409),
-/// and a database that cannot be reached is
-/// a passing outage (503 with <c>Retry-After</c>): the transaction never committed, so retrying the same request, with
-/// the same <c>Idempotency-Key</c>, applies it exactly once when the database is back.
+/// and a database that cannot be reached is a passing outage (503 with <c>Retry-After</c>): the transaction never
+/// committed, so retrying the same request, with the same <c>Idempotency-Key</c>, applies it exactly once when the
+/// database is back.
 /// </summary>
 internal sealed class StoreExceptionHandler(IProblemDetailsService problems) : ProblemExceptionHandler(problems)
 {

@@ -4,8 +4,8 @@ namespace Platform.Persistence;
 
 /// <summary>
 /// Tells a unique-key violation on one table from any other failure. Marten wraps Npgsql's exceptions, so the whole
-/// chain of inner exceptions is searched. The inbox (a message consumed twice) and the idempotency keys (two requests
-/// with one key) both rely on it.
+/// chain of inner exceptions is searched. The idempotency keys rely on it: two requests with one key meet on the
+/// table's primary key.
 /// </summary>
 public static class UniqueViolation
 {

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Confluent.Kafka;
 using Npgsql;
-using Platform.Persistence;
 
 namespace Platform.Messaging.Inbox;
 
@@ -29,7 +28,4 @@ internal static class TransientFailures
 
         return false;
     }
-
-    public static bool IsInboxDuplicate(Exception exception, string inboxTable) =>
-        UniqueViolation.IsOn(exception, inboxTable[(inboxTable.LastIndexOf('.') + 1)..]);
 }

@@ -1,10 +1,10 @@
-using Platform.Persistence;
 using System.Security.Claims;
 using Communication.Api.Domain.Aid;
 using Marten;
 using Platform.Contracts;
 using Platform.Contracts.Communication;
 using Platform.Messaging.Outbox;
+using Platform.Persistence;
 using Platform.ServiceDefaults.Api;
 using Platform.ServiceDefaults.Errors;
 using Platform.ServiceDefaults.Security;
