@@ -15,6 +15,8 @@ using Platform.Benchmarks.Trust;
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- trust [cities] [commitments] [peer reports] [runs]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- fanout [SSE clients] [cities] [rounds]
 //        dotnet run -c Release --project tests/Platform.Benchmarks -- propagation [cities] [incidents] [incidents per minute]
+// The messaging suite appends BENCHMARK_CONNECTION_EXTRA (e.g. ";Max Auto Prepare=0") to its connection string, to compare
+// connection settings side by side.
 var suite = args.FirstOrDefault() ?? "messaging";
 switch (suite)
 {

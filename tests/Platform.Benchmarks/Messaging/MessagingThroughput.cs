@@ -43,7 +43,7 @@ public static class MessagingThroughput
         TestInfrastructure.CreateTopics(broker, "bench");
 
         await postgres.CreateDatabaseAsync("bench");
-        var app = await StartServiceAsync(postgres.ConnectionString("bench"), broker.BootstrapServers);
+        var app = await StartServiceAsync(postgres.ConnectionString("bench") + Environment.GetEnvironmentVariable("BENCHMARK_CONNECTION_EXTRA"), broker.BootstrapServers);
         var store = app.Services.GetRequiredService<IDocumentStore>();
         var outbox = app.Services.GetRequiredService<EventOutbox>();
 
