@@ -67,6 +67,13 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
             Assert.True(rss < request, $"{process.Name} uses {rss / 1024 / 1024} MiB at rest, more than the {request / 1024 / 1024} Mi its pod requests");
         }
 
+        // The gateway keeps its people with plain Npgsql: no document store's assemblies (nor their start-up) in its process.
+        var gateway = _processes.Single(p => p.Name == "gateway");
+        var documentStore = File.ReadLines($"/proc/{gateway.ProcessId}/maps")
+            .Where(l => l.Contains("/Marten", StringComparison.Ordinal) || l.Contains("/JasperFx", StringComparison.Ordinal) || l.Contains("/Weasel", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(documentStore.Count == 0, "the gateway maps Marten's assemblies:\n" + string.Join('\n', documentStore));
+
         // For the capacity note: the PostgreSQL connections the six processes hold open at rest (all share one database here).
         await using var connection = new Npgsql.NpgsqlConnection(_database);
         await connection.OpenAsync();
