@@ -63,6 +63,9 @@ public static class IdentityExtensions
 
         AddOpenIddictServer(services);
         TrustOwnKeys(services);
+
+        // The cookie and antiforgery registrations above add data protection's start-up key-ring load again.
+        services.ReadKeyRingOnFirstUse();
         return builder;
     }
 

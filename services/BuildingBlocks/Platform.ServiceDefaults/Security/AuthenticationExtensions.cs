@@ -52,7 +52,7 @@ public static class AuthenticationExtensions
                 };
             });
 
-        KeyRingOnFirstUse(builder.Services);
+        builder.Services.ReadKeyRingOnFirstUse();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.AnyRole, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Role, PlatformRoles.All))
@@ -67,8 +67,9 @@ public static class AuthenticationExtensions
     /// start, and with it the XML stack: about 4 MiB of mapped assemblies and their compiled code in every process (docs/deploy.md
     /// "Memory at rest"). The services never protect anything (bearer tokens only); the gateway's sign-in cookie and
     /// antiforgery token read the key ring when first used. So the eager load goes; data protection itself stays.
+    /// Call it again after anything that adds data protection (<c>AddAuthentication</c>, <c>AddAntiforgery</c>) re-adds it.
     /// </summary>
-    private static void KeyRingOnFirstUse(IServiceCollection services)
+    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
     {
         var eager = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
             && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList();
@@ -76,6 +77,8 @@ public static class AuthenticationExtensions
         {
             services.Remove(descriptor);
         }
+
+        return services;
     }
 
     private static RsaSecurityKey SigningKey(string pem, string setting)
