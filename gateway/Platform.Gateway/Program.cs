@@ -1,6 +1,6 @@
 using Platform.Gateway;
 using Platform.Gateway.Tokens;
-using Platform.Persistence;
+using Platform.Gateway.Identity.Storage;
 using Platform.ServiceDefaults.Hosting;
 
 if (HashSecretCommand.TryRun(args, Console.In, Console.Out))
@@ -15,9 +15,16 @@ builder.AddGateway();
 var app = builder.Build();
 app.UseServiceDefaults(afterAuthentication: GatewayExtensions.UseGatewayEdge, beforeAuthentication: GatewayExtensions.UseIdentityEdge);
 app.MapGateway();
-if (args.Contains("--migrate", StringComparer.Ordinal) && app.Services.GetService<StoreInitializer>() is null)
+if (args.Contains("--migrate", StringComparer.Ordinal))
 {
-    return; // An external provider issues the tokens: the gateway keeps no people, so there is no schema to migrate.
+    // The chart's migration step: create the tables and exit. With an external provider issuing the tokens the gateway
+    // keeps no people, so there is nothing to migrate.
+    if (app.Services.GetService<IdentityTables>() is { } tables)
+    {
+        await tables.ApplyAsync(CancellationToken.None);
+    }
+
+    return;
 }
 
-await app.RunOrMigrateAsync(args);
+await app.RunAsync();

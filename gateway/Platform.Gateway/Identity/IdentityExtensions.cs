@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -9,8 +8,8 @@ using Platform.Gateway.Identity.Endpoints;
 using Platform.Gateway.Identity.Login;
 using Platform.Gateway.Identity.People;
 using Platform.Gateway.Identity.Server;
+using Platform.Gateway.Identity.Storage;
 using Platform.Gateway.Tokens;
-using Platform.Persistence;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Identity;
@@ -23,9 +22,6 @@ namespace Platform.Gateway.Identity;
 /// </summary>
 public static class IdentityExtensions
 {
-    /// <summary>The gateway's Marten schema (architecture.md §4: one schema per component).</summary>
-    public const string Schema = "gateway_identity";
-
     public static WebApplicationBuilder AddIdentityProvider(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -49,11 +45,7 @@ public static class IdentityExtensions
                 }
             });
 
-        builder.AddPlatformStore(Schema, store =>
-        {
-            store.Schema.For<Person>().UseOptimisticConcurrency(true);
-            store.Schema.For<RedeemedCode>();
-        });
+        services.AddIdentityDatabase(builder.Configuration);
         services.AddSingleton<RedeemedCodes>();
         services.AddSingleton<IPasswordHasher<Person>, PasswordHasher<Person>>();
         services.AddSingleton<PersonDirectory>();
@@ -71,6 +63,9 @@ public static class IdentityExtensions
 
         AddOpenIddictServer(services);
         TrustOwnKeys(services);
+
+        // The cookie and antiforgery registrations above add data protection's start-up key-ring load again.
+        services.ReadKeyRingOnFirstUse();
         return builder;
     }
 

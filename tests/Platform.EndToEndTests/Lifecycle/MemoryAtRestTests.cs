@@ -29,6 +29,10 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
         _processes.AddRange([.. services, PlatformProcesses.Gateway(services)]);
         foreach (var process in _processes)
         {
+            // As the images run (no ASPNETCORE_ENVIRONMENT: Production). Development adds what a pod never has: the
+            // service provider checks every registration when built (loading and compiling each one's constructor
+            // chain), user secrets, the gateway's demo people. MEMORY_AT_REST_ENVIRONMENT=Development measures that instead.
+            process.Environment["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("MEMORY_AT_REST_ENVIRONMENT") ?? "Production";
             process.Start();
         }
 
@@ -54,9 +58,21 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
         {
             var rss = process.ResidentBytes ?? throw new InvalidOperationException($"{process.Name} is not running:\n{process.RecentOutput}");
             var request = requested.GetValueOrDefault(process.Name, requested["componentDefaults"]);
-            output.WriteLine($"{process.Name}: VmRSS {rss / 1024.0 / 1024:F0} MiB ({Split(process)}; {StartupCpu(process)}; requests {request / 1024 / 1024} Mi, {BuildConfiguration.Name} build)");
+            output.WriteLine($"{process.Name}: VmRSS {rss / 1024.0 / 1024:F0} MiB ({Split(process)}; {StartupCpu(process)}; requests {request / 1024 / 1024} Mi, {BuildConfiguration.Name} build, {process.Environment["ASPNETCORE_ENVIRONMENT"]})");
+            if (Environment.GetEnvironmentVariable("MEMORY_AT_REST_MAPPINGS") is { } top)
+            {
+                output.WriteLine(LargestMappings(process, int.Parse(top, CultureInfo.InvariantCulture)));
+            }
+
             Assert.True(rss < request, $"{process.Name} uses {rss / 1024 / 1024} MiB at rest, more than the {request / 1024 / 1024} Mi its pod requests");
         }
+
+        // The gateway keeps its people with plain Npgsql: no document store's assemblies (nor their start-up) in its process.
+        var gateway = _processes.Single(p => p.Name == "gateway");
+        var documentStore = File.ReadLines($"/proc/{gateway.ProcessId}/maps")
+            .Where(l => l.Contains("/Marten", StringComparison.Ordinal) || l.Contains("/JasperFx", StringComparison.Ordinal) || l.Contains("/Weasel", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(documentStore.Count == 0, "the gateway maps Marten's assemblies:\n" + string.Join('\n', documentStore));
 
         // For the capacity note: the PostgreSQL connections the six processes hold open at rest (all share one database here).
         await using var connection = new Npgsql.NpgsqlConnection(_database);
@@ -76,6 +92,31 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
             .Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Select(parts => $"{parts[0].TrimEnd(':')} {long.Parse(parts[1], CultureInfo.InvariantCulture) / 1024} MiB");
         return string.Join(", ", status);
+    }
+
+    /// <summary>
+    /// With <c>MEMORY_AT_REST_MAPPINGS=N</c>: the N mappings of <c>/proc/&lt;pid&gt;/smaps</c> holding the most resident memory,
+    /// summed per file (every segment of one assembly or library together; anonymous memory as one line), to see what a change removes.
+    /// </summary>
+    private static string LargestMappings(ServiceProcess process, int count)
+    {
+        var perFile = new Dictionary<string, long>(StringComparer.Ordinal);
+        var current = "[anonymous]";
+        foreach (var line in File.ReadLines($"/proc/{process.ProcessId}/smaps"))
+        {
+            var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && !parts[0].EndsWith(':'))
+            {
+                current = parts.Length == 6 ? Path.GetFileName(parts[5].Trim()) : "[anonymous]";
+                current = current.Length == 0 ? parts[5].Trim() : current;
+            }
+            else if (parts is ["Rss:", var kb, ..])
+            {
+                perFile[current] = perFile.GetValueOrDefault(current) + long.Parse(kb, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return string.Join('\n', perFile.OrderByDescending(p => p.Value).Take(count).Select(p => $"    {p.Value / 1024.0,6:F1} MiB  {p.Key}"));
     }
 
     /// <summary>The CPU time the process has used so far (start-up, then rest): what a setting that trades memory for JIT work costs.</summary>

@@ -6,7 +6,7 @@ namespace Platform.Gateway.Identity.People;
 /// </summary>
 public sealed record Person
 {
-    /// <summary>The username; Marten's document id.</summary>
+    /// <summary>The username (the key of the people table).</summary>
     public required string Id { get; init; }
 
     public required string DisplayName { get; init; }

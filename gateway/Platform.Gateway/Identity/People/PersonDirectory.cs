@@ -1,5 +1,6 @@
-using Marten;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
+using Platform.Gateway.Identity.Storage;
 
 namespace Platform.Gateway.Identity.People;
 
@@ -11,18 +12,18 @@ public enum SignInOutcome
 
 public sealed record SignInResult(SignInOutcome Outcome, Person? Person);
 
-/// <summary>The people the platform keeps, in the gateway's own Marten schema; checks passwords and keeps the lockout count.</summary>
-public sealed class PersonDirectory(IDocumentStore store, IPasswordHasher<Person> hasher, TimeProvider clock)
+/// <summary>The people the platform keeps, in the gateway's own schema; checks passwords and keeps the lockout count.</summary>
+public sealed class PersonDirectory(NpgsqlDataSource database, IPasswordHasher<Person> hasher, TimeProvider clock)
 {
     /// <summary>An unknown username is checked against this hash, so the answer's delay does not tell who exists.</summary>
     private static readonly Lazy<string> UnknownPersonHash =
         new(() => new PasswordHasher<Person>().HashPassword(null!, Guid.NewGuid().ToString("N")));
 
-    public async Task<Person?> FindAsync(string username, CancellationToken cancellationToken)
-    {
-        await using var session = store.QuerySession();
-        return await session.LoadAsync<Person>(username, cancellationToken);
-    }
+    /// <summary>How often a sign-in re-reads a person whose row changed under it before it gives up and refuses.</summary>
+    private const int MaxAttempts = 5;
+
+    public async Task<Person?> FindAsync(string username, CancellationToken cancellationToken) =>
+        (await PersonRows.LoadAsync(database, username, cancellationToken))?.Person;
 
     /// <summary>Adds the person unless someone has the username already; true when added.</summary>
     public async Task<bool> AddAsync(string username, string displayName, string password, string role, string? cityId, string? evaluatorId,
@@ -34,37 +35,22 @@ public sealed class PersonDirectory(IDocumentStore store, IPasswordHasher<Person
             throw new ArgumentException(string.Join(" ", problems), nameof(role));
         }
 
-        await using var session = store.LightweightSession();
-        if (await session.LoadAsync<Person>(username, cancellationToken) is not null)
-        {
-            return false;
-        }
-
         var person = new Person { Id = username, DisplayName = displayName, PasswordHash = "", Role = role, CityId = cityId, EvaluatorId = evaluatorId };
-        session.Insert(person with { PasswordHash = hasher.HashPassword(person, password) });
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (JasperFx.DocumentAlreadyExistsException)
-        {
-            return false;
-        }
+        return await PersonRows.InsertAsync(database, person with { PasswordHash = hasher.HashPassword(person, password) }, cancellationToken);
     }
 
     /// <remarks>
-    /// Implementation note: the count is kept with optimistic concurrency, so two wrong passwords sent at once are
-    /// both counted (the loser of the race reads the new count and tries again) and parallel guessing gains nothing.
+    /// Implementation note: the count is kept with optimistic concurrency (the row's version), so two wrong passwords sent
+    /// at once are both counted (the loser of the race reads the new count and tries again) and parallel guessing gains
+    /// nothing. A sign-in that loses the race <see cref="MaxAttempts"/> times is refused: refusing is always safe.
     /// </remarks>
     public async Task<SignInResult> SignInAsync(string username, string password, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            await using var session = store.LightweightSession();
-            var person = await session.LoadAsync<Person>(username, cancellationToken);
+            var row = await PersonRows.LoadAsync(database, username, cancellationToken);
             var now = clock.GetUtcNow();
-            if (person is null)
+            if (row is not { Person: var person })
             {
                 _ = hasher.VerifyHashedPassword(null!, UnknownPersonHash.Value, password);
                 return new SignInResult(SignInOutcome.Refused, null);
@@ -77,20 +63,14 @@ public sealed class PersonDirectory(IDocumentStore store, IPasswordHasher<Person
 
             var verified = hasher.VerifyHashedPassword(person, person.PasswordHash, password) != PasswordVerificationResult.Failed;
             var updated = verified ? person.AfterSuccessfulSignIn() : person.AfterFailedAttempt(now);
-            if (updated != person)
+            if (updated != person && !await PersonRows.UpdateLockoutAsync(database, updated, row.Version, cancellationToken))
             {
-                session.Update(updated);
-                try
-                {
-                    await session.SaveChangesAsync(cancellationToken);
-                }
-                catch (JasperFx.ConcurrencyException) when (attempt < 5)
-                {
-                    continue;
-                }
+                continue;
             }
 
             return verified ? new SignInResult(SignInOutcome.SignedIn, updated) : new SignInResult(SignInOutcome.Refused, null);
         }
+
+        return new SignInResult(SignInOutcome.Refused, null);
     }
 }

@@ -52,6 +52,7 @@ public static class AuthenticationExtensions
                 };
             });
 
+        builder.Services.ReadKeyRingOnFirstUse();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformPolicies.AnyRole, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.Role, PlatformRoles.All))
@@ -59,6 +60,25 @@ public static class AuthenticationExtensions
             .AddPolicy(PlatformPolicies.AllianceReader, p => p.RequireClaim(
                 PlatformClaims.Role, PlatformRoles.Coordinator, PlatformRoles.Finance, PlatformRoles.Auditor, PlatformRoles.Evaluator));
         return builder;
+    }
+
+    /// <summary>
+    /// <c>AddAuthentication</c> brings ASP.NET Core data protection, whose hosted service reads (or creates) the key ring at
+    /// start, and with it the XML stack: about 4 MiB of mapped assemblies and their compiled code in every process (docs/deploy.md
+    /// "Memory at rest"). The services never protect anything (bearer tokens only); the gateway's sign-in cookie and
+    /// antiforgery token read the key ring when first used. So the eager load goes; data protection itself stays.
+    /// Call it again after anything that adds data protection (<c>AddAuthentication</c>, <c>AddAntiforgery</c>) re-adds it.
+    /// </summary>
+    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
+    {
+        var eager = services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList();
+        foreach (var descriptor in eager)
+        {
+            services.Remove(descriptor);
+        }
+
+        return services;
     }
 
     private static RsaSecurityKey SigningKey(string pem, string setting)
