@@ -105,7 +105,11 @@ run=(--network host --ulimit "nofile=$nofile:$nofile" --ulimit nproc=4096:4096 -
 
 if [[ -n "$database" ]]; then
   echo "migrating: $image --migrate"
-  "${podman[@]}" run --rm "${run[@]}" "$image" --migrate
+  if ! "${podman[@]}" run --rm "${run[@]}" "$image" --migrate >"$work/migrate.log" 2>&1; then
+    echo "FAILED: the migration step; its log:" >&2
+    cat "$work/migrate.log" >&2
+    exit 1
+  fi
 fi
 "${podman[@]}" run -d --name "$name" "${run[@]}" "$image" >/dev/null
 started=$SECONDS
