@@ -125,5 +125,7 @@ done
 
 pid="$("${podman[@]}" inspect -f '{{.State.Pid}}' "$name")"
 echo "OK: $url answered 200 after $((SECONDS - started)) s: $(cat "$work/live")"
-echo "image $image: $("${podman[@]}" image inspect -f '{{.Size}}' "$image" | numfmt --to=iec), user $("${podman[@]}" image inspect -f '{{.Config.User}}' "$image")"
+ready="$(curl -s -o "$work/ready" -w '%{http_code}' "http://localhost:$management/health/ready" || true)"
+echo "/health/ready: $ready $(cat "$work/ready" 2>/dev/null)"
+echo "image $image: $("${podman[@]}" image inspect -f '{{.Size}}' "$image" | numfmt --to=si)B, user $("${podman[@]}" image inspect -f '{{.Config.User}}' "$image")"
 echo "process: uid $(awk '/^Uid:/ {print $2}' "/proc/$pid/status"), $(grep VmRSS "/proc/$pid/status" | tr -s ' ')"
