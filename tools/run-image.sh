@@ -76,8 +76,8 @@ if [[ -n "$database" && -z "${POSTGRES:-}" ]]; then
   echo "PostgreSQL on 127.0.0.1:$pg_port, database $database"
 fi
 if [[ "$component" != gateway && "$component" != finance-console && -z "${KAFKA:-}" ]]; then
-  dotnet build -c Release -v q --nologo "$root/tools/Platform.EmbeddedKafka" -o "$work/kafka" >/dev/null
-  dotnet "$work/kafka/Platform.EmbeddedKafka.dll" --topic "$component.events.v1" --bootstrap-file "$work/kafka.bootstrap" >"$work/kafka.log" 2>&1 &
+  dotnet build -c Release -v q --nologo "$root/tools/Platform.EmbeddedKafka" -o "$root/.local/images/embedded-kafka" >/dev/null
+  dotnet "$root/.local/images/embedded-kafka/Platform.EmbeddedKafka.dll" --topic "$component.events.v1" --bootstrap-file "$work/kafka.bootstrap" >"$work/kafka.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do [[ -s "$work/kafka.bootstrap" ]] && break; sleep 0.2; done
   KAFKA="$(cat "$work/kafka.bootstrap")"
