@@ -26,7 +26,7 @@ aspnet_version="$(newest Microsoft.AspNetCore.App)"
 
 # --- the registry -------------------------------------------------------------------------------
 # Debian's default /etc/docker/registry/config.yml asks for htpasswd auth; ours is open, on loopback.
-if ! curl -fsS -o /dev/null "http://localhost:$port/v2/"; then
+if ! curl -fs -o /dev/null "http://localhost:$port/v2/"; then
   mkdir -p "$state/registry"
   cat >"$state/registry/config.yml" <<EOF
 version: 0.1
@@ -42,10 +42,10 @@ EOF
   nohup docker-registry serve "$state/registry/config.yml" >"$state/registry/registry.log" 2>&1 &
   echo $! >"$state/registry/registry.pid"
   for _ in $(seq 1 50); do
-    curl -fsS -o /dev/null "http://localhost:$port/v2/" && break
+    curl -fs -o /dev/null "http://localhost:$port/v2/" && break
     sleep 0.2
   done
-  curl -fsS -o /dev/null "http://localhost:$port/v2/" || { cat "$state/registry/registry.log" >&2; exit 1; }
+  curl -fs -o /dev/null "http://localhost:$port/v2/" || { cat "$state/registry/registry.log" >&2; exit 1; }
 fi
 
 label() { skopeo inspect --tls-verify=false --format '{{ index .Labels "org.platform.aspnet-version" }}' "docker://$reference" 2>/dev/null || true; }
