@@ -9,7 +9,7 @@
 #   REGISTRY_PORT=5001 FORCE=1 tools/base-image.sh
 #
 # Then: CONTAINER_BASE_IMAGE=localhost:5000/dotnet/aspnet:10.0 tools/build-image.sh ...
-# Needs (Debian): mmdebstrap umoci skopeo docker-registry curl; runs as root (mmdebstrap, chown).
+# Needs (Debian): mmdebstrap umoci skopeo docker-registry curl; runs as root (mmdebstrap --mode=root).
 # Real pipelines keep the SDK's default base image (mcr.microsoft.com/dotnet/aspnet).
 set -euo pipefail
 

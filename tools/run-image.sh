@@ -14,7 +14,7 @@
 # MANAGEMENT_PORT, HTTP_PORT  host ports (the container shares the host's network): the chart's
 #           management port (9100 gateway, 9090 otherwise) and 18080 unless set. TIMEOUT: 120 s.
 # The migration step runs first with --migrate, as the chart's migration Job does. Needs podman, runc,
-# curl, openssl; PostgreSQL's server binaries when POSTGRES is unset.
+# curl, openssl, python3; PostgreSQL's server binaries when POSTGRES is unset, the .NET SDK when KAFKA is.
 set -euo pipefail
 
 source="${1:?usage: $0 <archive.tar.gz | image> [component]}"
