@@ -31,6 +31,9 @@ public sealed partial class BankTests(FundFixture fund) : IClassFixture<FundFixt
     private const decimal Total = ThirdPartyFunding + (Cities * DepositFunding);
     private const decimal DepositCeiling = 30_000m;
 
+    /// <summary>The set-up's reservation left to expire (<see cref="CheckNoCompensationLapsedAsync"/>).</summary>
+    private Guid _lapsing;
+
     [Fact]
     public async Task ConcurrentSubmittersConserveMoneyKeepLimitsApplyEachKeyOnceAndReplayToTheLiveBalances()
     {
@@ -81,6 +84,7 @@ public sealed partial class BankTests(FundFixture fund) : IClassFixture<FundFixt
 
         await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:pool", PoolFunding))).JsonAsync(HttpStatusCode.Created);
         await (await finance.PostAsync("/api/fund/entries", Transfer("fund:bank", "fund:third-party", ThirdPartyFunding))).JsonAsync(HttpStatusCode.Created);
+        _lapsing = await ReserveUndecidedAsync(finance, "fund:third-party", universe[1]);
         return new BankUniverse(universe, cities, await ProposeAllAsync(cities), await CallContributionsAsync(finance, cities));
     }
 
