@@ -34,26 +34,23 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
 
         var caller = http.User.Caller();
         var hash = await IdempotencyKeys.HashAsync(http.Request);
-        if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
-        {
-            return Replay(http, stored, hash);
-        }
-
+        var pair = $"{tables.Idempotency}|{caller}|{key}";
         await using var gate = await dataSource.OpenConnectionAsync(http.RequestAborted);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_lock(hashtextextended(@pair, 0))", gate))
-        {
-            lockCommand.Parameters.AddWithValue("pair", $"{tables.Idempotency}|{caller}|{key}");
-            await lockCommand.ExecuteNonQueryAsync(http.RequestAborted);
-        }
-
         try
         {
+            // One round trip: take the pair's lock, then look for the stored response (measured: the separate look-up
+            // before the lock, the lock and the look-up after it were three of a money-moving request's round trips).
+            if (await LockAndFindAsync(gate, pair, caller, key, http.RequestAborted) is { } stored)
+            {
+                return Replay(http, stored, hash);
+            }
+
             return await AdmitAsync(context, next, caller, key, hash);
         }
         finally
         {
-            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended(@pair, 0))", gate);
-            unlock.Parameters.AddWithValue("pair", $"{tables.Idempotency}|{caller}|{key}");
+            await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended($1, 0))", gate);
+            unlock.Parameters.AddWithValue(pair);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
@@ -61,11 +58,6 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
     private async ValueTask<object?> AdmitAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string caller, string key, string hash)
     {
         var http = context.HttpContext;
-        if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
-        {
-            return Replay(http, stored, hash);
-        }
-
         IdempotencyKeys.SetPending(http, new IdempotencyKeys.PendingRequest(caller, key, hash));
         try
         {
@@ -73,7 +65,10 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         }
         catch (Exception ex) when (UniqueViolation.IsOn(ex, IdempotencyTables.TableName))
         {
-            var winner = await FindAsync(caller, key, http.RequestAborted)
+            await using var command = dataSource.CreateCommand(FindSql(tables));
+            command.Parameters.AddWithValue(caller);
+            command.Parameters.AddWithValue(key);
+            var winner = await ReadAsync(command, http.RequestAborted)
                 ?? throw new InvalidOperationException("Idempotency record vanished after a key conflict.", ex);
             return Replay(http, winner, hash);
         }
@@ -96,13 +91,33 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         return Results.Text(stored.Body, "application/json", System.Text.Encoding.UTF8, stored.StatusCode);
     }
 
-    private async Task<StoredResponse?> FindAsync(string caller, string key, CancellationToken cancellationToken)
+    private async Task<StoredResponse?> LockAndFindAsync(NpgsqlConnection gate, string pair, string caller, string key, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"select request_hash, status_code, location, response_body from {tables.Idempotency} where caller = @caller and idempotency_key = @key");
-        command.Parameters.AddWithValue("caller", caller);
-        command.Parameters.AddWithValue("key", key);
+        await using var batch = new NpgsqlBatch(gate);
+        var locking = new NpgsqlBatchCommand("select pg_advisory_lock(hashtextextended($1, 0))");
+        locking.Parameters.AddWithValue(pair);
+        batch.BatchCommands.Add(locking);
+        var find = batch.CreateBatchCommand();
+        find.CommandText = FindSql(tables);
+        find.Parameters.AddWithValue(caller);
+        find.Parameters.AddWithValue(key);
+        batch.BatchCommands.Add(find);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
+    }
+
+    private static string FindSql(IdempotencyTables tables) =>
+        $"select request_hash, status_code, location, response_body from {tables.Idempotency} where caller = $1 and idempotency_key = $2";
+
+    private static async Task<StoredResponse?> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
+    }
+
+    private static async Task<StoredResponse?> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;

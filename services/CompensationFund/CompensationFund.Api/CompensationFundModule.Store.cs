@@ -62,5 +62,6 @@ public static partial class CompensationFundModule
         options.Listeners.Add(new Infrastructure.History.HistoryListener(Ledger));
         options.Schema.For<PendingLimitChange>().Identity(p => p.Id).UseOptimisticConcurrency(true);
         options.Storage.ExtendedSchemaObjects.AddRange(Ledger.Objects());
+        ConfigureReportStore(options);
     }
 }

@@ -71,7 +71,7 @@ public static partial class CompensationFundModule
         builder.Services.AddSingleton<SettlementPayments>();
         builder.Services.AddSingleton<PaymentRecorder>();
         builder.Services.AddSingleton<BankLinePoster>();
-        builder.Services.AddSingleton<ReconciliationReport>();
+        AddReports(builder.Services);
         builder.Services.AddHostedService<FundMetricsCollector>();
         builder.Services.AddHostedService<FundChartInitializer>();
         builder.Services.AddSingleton<ReservationExpiry>();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CompensationFund.Tests.Support;
+using Platform.Contracts;
+using Platform.Testing;
 
 namespace CompensationFund.Tests.Banking;
 
@@ -62,6 +64,24 @@ public sealed class BankImportTests(FundFixture fund) : IClassFixture<FundFixtur
         Assert.Equal("matched", line.GetProperty("status").GetString());
         Assert.Equal(payment.GetProperty("entryId").GetGuid(), line.GetProperty("entryId").GetGuid());
         Assert.Equal(50.00m, await finance.BalanceAsync($"city:{city}:contributions-receivable"));
+    }
+
+    [Fact]
+    public async Task AReferenceAlreadyPostedByASettlementPaymentIsMatchedNotPostedAgain()
+    {
+        using var finance = fund.Finance();
+        var (payer, payee) = (await fund.NewCityAsync("sp"), await fund.NewCityAsync("sr"));
+        var allocation = Guid.NewGuid();
+        await fund.PublishAsync(Topics.CostSharing, allocation.ToString(), Allocations.Finalized(allocation, new Dictionary<string, decimal> { [payer] = 80m, [payee] = -80m }));
+        await Eventually.Until(async () => (await finance.GetAsync($"/api/fund/settlements/{allocation}")).StatusCode == HttpStatusCode.OK, because: "the fund to settle the allocation");
+        var reference = Ref();
+        await (await finance.PostAsync($"/api/fund/settlements/{allocation}/payments", new { cityId = payer, amount = 80m, bankReference = reference })).JsonAsync(HttpStatusCode.Created);
+        var bank = await finance.BalanceAsync("fund:bank");
+
+        var import = await (await finance.PostCsvAsync(Header + $"{Today:yyyy-MM-dd},80.00,{payer},{allocation},{reference}\n")).JsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal("matched", Line(import, reference).GetProperty("status").GetString());
+        Assert.Equal(bank, await finance.BalanceAsync("fund:bank"));
     }
 
     [Fact]

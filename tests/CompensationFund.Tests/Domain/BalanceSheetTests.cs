@@ -91,4 +91,21 @@ public sealed class BalanceSheetTests
 
         Assert.Equal(["y", "z"], sheet.CompareWith(live).Select(d => d.Account));
     }
+
+    /// <summary>The rebuild from a closed period's snapshot: a sheet going on from balances folded up to a point ends where folding everything ends.</summary>
+    [Fact]
+    public void ASheetGoingOnFromASnapshotEndsWhereTheWholeFoldEnds() =>
+        Gen.Select(Histories, Gen.Int[0, 100]).Sample((history, percent) =>
+        {
+            var cut = history.Count * percent / 100;
+            var snapshot = BalanceSheet.Fold(history.Take(cut));
+            var resumed = new BalanceSheet(snapshot.Balances);
+            foreach (var e in history.Skip(cut))
+            {
+                resumed.Apply(e);
+            }
+
+            Assert.Empty(resumed.CompareWith(BalanceSheet.Fold(history).Balances));
+            Assert.Empty(snapshot.CompareWith(BalanceSheet.Fold(history.Take(cut)).Balances)); // the snapshot was copied, not moved on
+        });
 }

@@ -21,6 +21,9 @@ public sealed class BankHistory
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>Bank references of imports refused for a failing line: none of them may have left a trace.</summary>
+    public ConcurrentQueue<string> RefusedReferences { get; } = new();
+
     public void Record(BankOutcome outcome, params HttpStatusCode[] allowed)
     {
         Outcomes.Enqueue(outcome);
@@ -30,3 +33,9 @@ public sealed class BankHistory
         }
     }
 }
+
+/// <summary>
+/// The ledger the bank test runs on: the manual accounts whose total is conserved, the member cities, the compensation
+/// proposals the coordinating body decides on, and each city's contribution code (its obligation of the test's call).
+/// </summary>
+public sealed record BankUniverse(IReadOnlyList<string> Accounts, IReadOnlyList<string> Cities, IReadOnlyList<Guid> Proposals, IReadOnlyDictionary<string, string> Codes);

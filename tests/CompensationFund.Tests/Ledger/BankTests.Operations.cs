@@ -79,6 +79,14 @@ public sealed partial class BankTests
         }
     }
 
+    /// <summary>A manual reservation of one fen that expires in a second and is never posted or voided: the sweeper must release it.</summary>
+    private static async Task<Guid> ReserveUndecidedAsync(HttpClient finance, string from, string to)
+    {
+        var body = new { description = "left to lapse", expiresAt = DateTimeOffset.UtcNow.AddSeconds(1), lines = new[] { Line(from, "debit", 0.01m), Line(to, "credit", 0.01m) } };
+        var created = await (await finance.PostAsync("/api/fund/reservations", body, $"lapse-{Guid.NewGuid():N}")).JsonAsync(HttpStatusCode.Created);
+        return created.GetProperty("entryId").GetGuid();
+    }
+
     private static async Task DecideAsync(HttpClient finance, Random random, BankHistory history, string key, bool post)
     {
         var candidates = history.Reservations.ToArray();

@@ -1,9 +1,14 @@
 using System.Net;
 using CompensationFund.Tests.Support;
+using Platform.ServiceDefaults.Security;
+using Platform.Testing;
 
 namespace CompensationFund.Tests.Reports;
 
-/// <summary>Privacy between cities: a city sees its own share of a contribution call and its own amounts on its statement.</summary>
+/// <summary>
+/// Privacy between cities: a city sees its own share of a contribution call and its own amounts on its statement; an
+/// evaluator (who assesses performance, not money) reads none of the fund's figures (FundPolicies).
+/// </summary>
 public sealed class PrivacyTests(FundFixture fund) : IClassFixture<FundFixture>
 {
     /// <summary>Today on the ledger's calendar (Asia/Shanghai, eight hours ahead of UTC).</summary>
@@ -30,5 +35,22 @@ public sealed class PrivacyTests(FundFixture fund) : IClassFixture<FundFixture>
         var text = statement.GetRawText();
         Assert.DoesNotContain(theirs, text, StringComparison.Ordinal);
         Assert.Contains(mine + " 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEvaluatorIsRefusedTheFundsAccountsStatementsCallsAndReports()
+    {
+        var city = await fund.NewCityAsync("assessed");
+        using var evaluator = fund.Service.ClientWithToken(TestTokens.For(PlatformRoles.Evaluator, evaluatorId: "ev-1"));
+        string[] paths =
+        [
+            "/api/fund/accounts/fund:pool", $"/api/fund/members/{city}/statement", "/api/fund/contribution-calls",
+            "/api/fund/reports/trial-balance", "/api/fund/compensation",
+        ];
+
+        foreach (var path in paths)
+        {
+            Assert.True((await evaluator.GetAsync(path)).StatusCode == HttpStatusCode.Forbidden, path);
+        }
     }
 }

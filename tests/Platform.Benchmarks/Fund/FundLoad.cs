@@ -51,6 +51,17 @@ internal sealed class FundLoad(HttpClient http, string connectionString, IReadOn
         });
     }
 
+    /// <summary>One entry through the API, alone (for the profile).</summary>
+    public async Task PostOneAsync()
+    {
+        var random = Random.Shared;
+        var (debit, credit) = Pair(random);
+        using var request = Post("/api/fund/entries", Entry(debit, credit, random));
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await http.SendAsync(request);
+        EnsureCreated(response);
+    }
+
     /// <summary>Lines per second through the batch endpoint: <paramref name="batches"/> batches of <paramref name="size"/> two-line entries.</summary>
     public async Task<double> BatchLinesAsync(int batches, int size)
     {

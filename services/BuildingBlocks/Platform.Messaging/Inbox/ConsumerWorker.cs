@@ -15,6 +15,7 @@ internal sealed class ConsumerWorker(
 {
     private readonly Dictionary<TopicPartition, TopicPartitionOffset> _pending = [];
     private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly GroupLeave _leave = new();
     private DateTimeOffset _lastCommit = DateTimeOffset.UtcNow;
     private int _uncommitted;
 
@@ -24,12 +25,17 @@ internal sealed class ConsumerWorker(
             .SetPartitionsAssignedHandler((_, assigned) => Assigned(assigned))
             .SetPartitionsRevokedHandler((c, revoked) =>
             {
+                _leave.Rebalanced();
                 // Last chance to commit for these partitions: whether or not it succeeds, their offsets are no longer ours
                 // to commit (see Unassigned).
                 Commit(c, revoked.Select(r => _pending.GetValueOrDefault(r.TopicPartition)).OfType<TopicPartitionOffset>().ToList());
                 Unassigned(revoked.Select(r => r.TopicPartition), "revoked");
             })
-            .SetPartitionsLostHandler((_, lost) => Unassigned(lost.Select(l => l.TopicPartition), "lost")));
+            .SetPartitionsLostHandler((_, lost) =>
+            {
+                _leave.Rebalanced();
+                Unassigned(lost.Select(l => l.TopicPartition), "lost");
+            }));
         consumer.Subscribe(options.SubscribedTopics.Select(options.Qualify));
         logger.LogInformation(
             "Consumer {Worker} reading {Topics} as group {Group}", worker, string.Join(", ", options.SubscribedTopics.Select(options.Qualify)), options.ConsumerGroup);
@@ -77,8 +83,13 @@ internal sealed class ConsumerWorker(
         }
         finally
         {
+            // A plain Close() here, during a rebalance, could abort the process (GroupLeave); the revoke on the way out
+            // still commits what is pending.
             Commit(consumer, _pending.Values.ToList());
-            consumer.Close();
+            if (!_leave.Leave(consumer, LeaveWithin))
+            {
+                logger.LogWarning("Consumer {Worker} closed while its group was still rebalancing ({Within} passed)", worker, LeaveWithin);
+            }
         }
     }
 
@@ -113,6 +124,7 @@ internal sealed class ConsumerWorker(
     /// <summary>The cooperative assignor hands partitions out incrementally: each call adds to what the worker holds.</summary>
     private void Assigned(List<TopicPartition> partitions)
     {
+        _leave.Rebalanced();
         _assigned.UnionWith(partitions);
         MessagingMetrics.AssignedPartitions.WithLabels(Label).Set(_assigned.Count);
         if (partitions.Count > 0)
@@ -142,6 +154,9 @@ internal sealed class ConsumerWorker(
         logger.LogInformation(
             "Consumer {Worker} {How} {Partitions}", worker, how, string.Join(", ", gone.Select(p => $"{p.Topic}[{p.Partition.Value}]")));
     }
+
+    /// <summary>Well inside the host's shutdown timeout (30 s by default), with the replica's workers leaving side by side.</summary>
+    private static readonly TimeSpan LeaveWithin = TimeSpan.FromSeconds(10);
 
     private string Label => worker.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

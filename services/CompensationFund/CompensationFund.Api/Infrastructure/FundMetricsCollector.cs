@@ -1,10 +1,8 @@
 using CompensationFund.Api.Domain.Accounts;
-using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Contributions;
 using CompensationFund.Api.Domain.Money;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
-using Marten;
 using Npgsql;
 using Platform.Contracts.Fund;
 using Prometheus;
@@ -12,11 +10,14 @@ using Prometheus;
 namespace CompensationFund.Api.Infrastructure;
 
 /// <summary>
-/// Refreshes the fund's gauges from the database just before each scrape, and runs the reconciliation every
-/// <c>Fund:ReconciliationInterval</c> (15 minutes by default) so the discrepancy gauge stays current for alerting.
+/// Refreshes the fund's gauges from the database just before each scrape — from aggregates PostgreSQL sums
+/// (<see cref="FundMetricsQueries"/>, <see cref="BalanceReader.PostedByKindAsync"/>), never by loading every obligation or
+/// proposal — and runs the reconciliation every
+/// <c>Fund:ReconciliationInterval</c> (15 minutes by default, starting from the last closed period's snapshot) so the
+/// discrepancy gauge stays current for alerting.
 /// </summary>
 public sealed class FundMetricsCollector(
-    IDocumentStore store, BalanceReader balances, ReconciliationReport reconciliation, TimeProvider clock, Domain.Periods.LedgerCalendar calendar, IConfiguration configuration,
+    FundMetricsQueries aggregates, BalanceReader balances, ReconciliationReport reconciliation, TimeProvider clock, Domain.Periods.LedgerCalendar calendar, IConfiguration configuration,
     ILogger<FundMetricsCollector> logger) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public sealed class FundMetricsCollector(
         {
             try
             {
-                var report = await reconciliation.RunAsync(stoppingToken);
+                var report = await reconciliation.RunAsync(full: false, progress: null, stoppingToken);
                 if (report.Discrepancies > 0)
                 {
                     logger.LogWarning("Reconciliation found {Discrepancies} discrepancies", report.Discrepancies);
@@ -58,18 +59,18 @@ public sealed class FundMetricsCollector(
                 }
             }
 
-            await using var session = store.QuerySession();
             var today = calendar.DateOf(clock.GetUtcNow());
-            var open = (await session.Query<Obligation>().ToListAsync(cancellationToken)).Where(o => o.Outstanding > 0).ToList();
+            var open = await aggregates.ObligationsAsync(today, cancellationToken);
             foreach (var kind in Enum.GetValues<ObligationKind>())
             {
                 var name = ObligationKinds.Name(kind);
-                FundMetrics.ReceivablesOutstanding.WithLabels(name).Set((double)Fen.ToYuan(open.Where(o => o.Kind == kind).Sum(o => o.Outstanding)));
-                FundMetrics.Arrears.WithLabels(name).Set((double)Fen.ToYuan(open.Where(o => o.Kind == kind && o.DueDate < today).Sum(o => o.Outstanding)));
+                var of = open.FirstOrDefault(o => o.Kind == kind);
+                FundMetrics.ReceivablesOutstanding.WithLabels(name).Set((double)Fen.ToYuan(of?.Outstanding ?? 0));
+                FundMetrics.Arrears.WithLabels(name).Set((double)Fen.ToYuan(of?.Overdue ?? 0));
             }
 
-            FundMetrics.ArrearsCount.Set(open.Count(o => o.DueDate < today));
-            var paid = await session.Query<CompensationProposal>().SumAsync(p => p.Paid, cancellationToken);
+            FundMetrics.ArrearsCount.Set(open.Sum(o => o.OverdueCount));
+            var paid = await aggregates.CompensationPaidAsync(cancellationToken);
             FundMetrics.CompensationPaid.Set((double)Fen.ToYuan(paid));
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)

@@ -9,7 +9,11 @@ namespace CompensationFund.Api.Domain.Ledger;
 /// </summary>
 public sealed class BalanceSheet
 {
-    private readonly Dictionary<string, AccountBalance> _balances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccountBalance> _balances;
+
+    /// <summary>An empty sheet, or one that goes on from <paramref name="opening"/> (a snapshot folded from the log's earlier events).</summary>
+    public BalanceSheet(IReadOnlyDictionary<string, AccountBalance>? opening = null) =>
+        _balances = opening is null ? new(StringComparer.Ordinal) : new(opening, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, AccountBalance> Balances => _balances;
 

@@ -23,6 +23,7 @@ public static class ReportEndpoints
         api.MapGet("/periods/{period}/root", StatementProofs.RootAsync).WithTags("Periods").RequireAuthorization(FundPolicies.MemberAccountReader)
             .Produces<PeriodRoot>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A closed period's published Merkle root over all its ledger lines (every member).");
+        api.MapReconciliationJobs();
         return reports;
     }
 }

@@ -56,6 +56,10 @@ public sealed partial class LedgerSchema
         table.AddColumn<string>("hash").NotNull();
         table.AddColumn<int>("lines").NotNull();
         table.AddColumn("sealed_at", "timestamptz").NotNull();
+
+        // Every line written by a transaction older than the horizon (the sealer's snapshot xmin) is sealed by this seal
+        // or an earlier one; the next seal looks only at lines from the horizon on. Null on seals written before it existed.
+        table.AddColumn("horizon", "xid8").AllowNulls();
         return table;
     }
 

@@ -17,6 +17,11 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// database's clock when the row is written under that lock (<c>clock_timestamp()</c>), not the application's: per
 /// account it follows commit order whatever clock a replica has (<c>p_recorded_at</c> is kept for the signature and
 /// ignored).
+///
+/// Generic plans: every statement of <c>fund_apply_movements</c> finds its rows through a key (an account, an account
+/// and a date), so one plan fits all calls; left to choose, PostgreSQL planned the statements afresh on every call
+/// (custom plans, with the arrays inlined as constants). Measured on the benchmark's database: 680 µs of CPU per
+/// two-line call with custom plans, 320 µs with generic ones (docs/compensation-fund.md §12).
 /// </remarks>
 public sealed partial class LedgerSchema
 {
@@ -35,6 +40,7 @@ public sealed partial class LedgerSchema
         CREATE OR REPLACE FUNCTION {{Schema}}.fund_apply_movements(p_entry_ids uuid[], p_value_dates date[], p_recorded_at timestamp with time zone[], p_accounts text[], p_dp bigint[], p_cp bigint[], p_dq bigint[], p_cq bigint[])
          RETURNS void
          LANGUAGE plpgsql
+         SET plan_cache_mode TO 'force_generic_plan'
         AS $function$
         declare
             v_closed date;

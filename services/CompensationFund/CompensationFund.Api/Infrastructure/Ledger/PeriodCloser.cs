@@ -11,7 +11,13 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// and holding new ones back), posts the closing entry, snapshots every balance as of the last day, moves
 /// <c>closed_through</c> and appends <see cref="PeriodClosed"/>. The caller commits.
 /// </summary>
-public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema, PeriodRoots roots)
+/// <remarks>
+/// The balances as of the last day start from the previous close's snapshot (<see cref="Reports.LedgerSnapshots"/>):
+/// only the movements valued after its last day are summed (through the account/value-date index), so a close reads the
+/// month it closes, not the ledger's whole history. The close records its own snapshot for the next one and for the
+/// reconciliation's rebuild.
+/// </remarks>
+public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema, PeriodRoots roots, Reports.LedgerSnapshots snapshots)
 {
     public async Task<(PeriodClosed Closed, IReadOnlyList<LedgerChange> Changes)> CloseAsync(
         IDocumentSession session, AccountingPeriod period, string closedBy, CancellationToken cancellationToken)
@@ -56,6 +62,7 @@ public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema, PeriodR
             $"insert into {schema.State} (id, closed_through) values (1, '{period.LastDay:yyyy-MM-dd}') on conflict (id) do update set closed_through = excluded.closed_through",
             cancellationToken);
         await roots.PublishAsync(connection, period, ledger.Now, cancellationToken);
+        await snapshots.RecordCloseAsync(connection, period, asOf, cancellationToken);
         var closed = new PeriodClosed(
             period.ToString(), period.LastDay, changes.Count > 0 ? changes[0].Stream : null,
             [.. asOf.Values.OrderBy(b => b.Account, StringComparer.Ordinal)], closedBy, ledger.Now);
@@ -65,18 +72,31 @@ public sealed class PeriodCloser(FundLedger ledger, LedgerSchema schema, PeriodR
 
     private async Task<Dictionary<string, ClosingBalance>> SnapshotAsync(NpgsqlConnection connection, DateOnly through, CancellationToken cancellationToken)
     {
+        var previous = await snapshots.LatestClosingAsync(connection, cancellationToken);
+        var result = new Dictionary<string, ClosingBalance>(StringComparer.Ordinal);
+        foreach (var (account, b) in previous?.Balances ?? new Dictionary<string, AccountBalance>())
+        {
+            result[account] = new ClosingBalance(account, b.DebitsPosted, b.CreditsPosted, b.DebitsPending, b.CreditsPending);
+        }
+
         await using var command = new NpgsqlCommand(
             $"""
             select account_id, sum(debits_posted)::bigint, sum(credits_posted)::bigint, sum(debits_pending)::bigint, sum(credits_pending)::bigint
-            from {schema.MovementTable} where value_date <= $1 group by account_id
+            from {schema.MovementTable}
+            where value_date <= $1 and ($2::date is null or (account_id = any(array(select account_id from {schema.Balances})) and value_date > $2))
+            group by account_id
             """,
             connection);
         command.Parameters.AddWithValue(through);
-        var result = new Dictionary<string, ClosingBalance>(StringComparer.Ordinal);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)previous?.LastDay ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result[reader.GetString(0)] = new ClosingBalance(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+            var account = reader.GetString(0);
+            var earlier = result.GetValueOrDefault(account) ?? new ClosingBalance(account, 0, 0, 0, 0);
+            result[account] = new ClosingBalance(
+                account, earlier.DebitsPosted + reader.GetInt64(1), earlier.CreditsPosted + reader.GetInt64(2),
+                earlier.DebitsPending + reader.GetInt64(3), earlier.CreditsPending + reader.GetInt64(4));
         }
 
         return result;

@@ -30,12 +30,63 @@ public sealed record ReconciliationResponse(
 /// ones and the history, allocations against their settlement entries, compensation decisions against their postings,
 /// bank lines matched or listed, every entry traceable. Sets the discrepancy gauge.
 /// </summary>
-public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay replay, LedgerSealer sealer, TimeProvider clock)
+public sealed class ReconciliationReport(IDocumentStore store, LedgerReplay replay, LedgerSealer sealer, LedgerSnapshots snapshots, TimeProvider clock)
 {
-    public async Task<ReconciliationResponse> RunAsync(CancellationToken cancellationToken)
+    private const int Steps = 4;
+
+    /// <summary>The full reconciliation, as <c>GET /reports/reconciliation</c> has always run it: the whole event log folded.</summary>
+    public Task<ReconciliationResponse> RunAsync(CancellationToken cancellationToken) => RunAsync(true, null, cancellationToken);
+
+    /// <summary>
+    /// The reconciliation in steps (snapshots, rebuild, chain, records), reporting progress after each step and each page of
+    /// events folded. Unless <paramref name="full"/>, the rebuild check starts from the last closed period's snapshot.
+    /// </summary>
+    public async Task<ReconciliationResponse> RunAsync(bool full, Func<ReconciliationProgress, Task>? progress, CancellationToken cancellationToken)
     {
-        var rebuilt = await replay.RunAsync(cancellationToken);
+        progress ??= _ => Task.CompletedTask;
+        SnapshotStart? start = null;
+        if (!full)
+        {
+            await BuildSnapshotsAsync(cancellationToken);
+            start = await snapshots.LatestBuiltAsync(cancellationToken);
+        }
+
+        await progress(new ReconciliationProgress("snapshots", 1, Steps, 0, start?.Period));
+        var rebuilt = await replay.RunAsync(
+            start?.Start, events => progress(new ReconciliationProgress("rebuild", 1, Steps, events, start?.Period)), cancellationToken);
+        await progress(new ReconciliationProgress("rebuild", 2, Steps, rebuilt.Events - (start?.Start.Events ?? 0), start?.Period));
         var chain = await sealer.CheckAsync(cancellationToken);
+        await progress(new ReconciliationProgress("chain", 3, Steps, rebuilt.Events - (start?.Start.Events ?? 0), start?.Period));
+        var report = await CheckRecordsAsync(rebuilt, chain, cancellationToken);
+        await progress(new ReconciliationProgress("records", 4, Steps, rebuilt.Events - (start?.Start.Events ?? 0), start?.Period));
+        return report;
+    }
+
+    /// <summary>
+    /// Folds, for each closed period whose event position is final, the events since the previous snapshot onto it and
+    /// keeps the result: the next rebuild check starts there (<see cref="LedgerSnapshots"/>).
+    /// </summary>
+    public async Task BuildSnapshotsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (period, eventSeq, final) in await snapshots.PendingAsync(cancellationToken))
+        {
+            if (!final)
+            {
+                return;
+            }
+
+            var previous = (await snapshots.LatestBuiltAsync(cancellationToken))?.Start;
+            await using var session = store.QuerySession();
+            var sheet = new BalanceSheet(previous?.Balances);
+            var (events, entries, untraceable) = await LedgerReplay.FoldAsync(session, sheet, previous?.EventSeq ?? 0, eventSeq, null, cancellationToken);
+            var built = new RebuildStart(
+                eventSeq, sheet.Balances, (previous?.Events ?? 0) + events, (previous?.Entries ?? 0) + entries, [.. previous?.Untraceable ?? [], .. untraceable]);
+            await snapshots.StoreBuiltAsync(period, built, clock.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    private async Task<ReconciliationResponse> CheckRecordsAsync(ReplayResult rebuilt, ChainCheck chain, CancellationToken cancellationToken)
+    {
         await using var session = store.QuerySession();
         var settlements = await session.Query<AllocationSettlement>().ToListAsync(cancellationToken);
         var proposals = await session.Query<CompensationProposal>().ToListAsync(cancellationToken);
