@@ -76,6 +76,63 @@ public sealed class DatabaseOutageTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await _probe.ScalarAsync("select count(*) from probe.platform_outbox where message_key = 'w-outage'"));
     }
 
+    [Fact]
+    public async Task KeyedRequestsOnDroppedConnectionsOrAStoppedDatabaseAre503NeverA500()
+    {
+        using (var created = await PostAsync("warm-key", new WidgetChanged("w-warm", 1)))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        // A restart as the service sees it: every connection in its pool is dead, and the next command on one fails
+        // mid-batch. Before the fix the idempotency filter then unlocked its key on the broken connection, and that
+        // InvalidOperationException ("Connection is not open") answered 500.
+        await DropServiceConnectionsAsync();
+        var afterDrop = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            afterDrop.Add(await PostAsync($"drop-{i}", new WidgetChanged($"w-drop-{i}", 1)));
+            afterDrop.Add(await FinalizeAsync("w-warm", "drop-finalize"));
+            afterDrop.Add(await PostAsync("warm-key", new WidgetChanged("w-warm", 1)));
+        }
+
+        Assert.All(afterDrop, a => Assert.True(
+            a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable,
+            $"after the connections dropped: {(int)a.StatusCode} {a.Content.ReadAsStringAsync().Result}"));
+
+        await _postgres.DisposeAsync();
+        var whileDown = new List<HttpResponseMessage>
+        {
+            await PostAsync("down-new", new WidgetChanged("w-down", 1)),
+            await FinalizeAsync("w-warm", "down-finalize"),
+            await PostAsync("warm-key", new WidgetChanged("w-warm", 1)),
+        };
+
+        foreach (var answer in whileDown)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.True(answer.Headers.RetryAfter?.Delta > TimeSpan.Zero, "a 503 says when to come back");
+            Assert.Equal(503, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+        }
+    }
+
+    private async Task DropServiceConnectionsAsync()
+    {
+        await using var admin = new Npgsql.NpgsqlConnection(_postgres.ConnectionString("outage") + ";Pooling=false");
+        await admin.OpenAsync();
+        await using var kill = new Npgsql.NpgsqlCommand(
+            "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()", admin);
+        Assert.True((long)(await kill.ExecuteScalarAsync())! > 0, "the service had connections to drop");
+    }
+
+    private Task<HttpResponseMessage> FinalizeAsync(string widgetId, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/widgets/{widgetId}/finalize");
+        request.Headers.Add("Idempotency-Key", key);
+        return _client.SendAsync(request);
+    }
+
     private static async Task<T> AnswersOnTimeout<T>(List<string> answers, Func<Task<T>> wait)
     {
         try

@@ -49,9 +49,31 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         }
         finally
         {
+            await UnlockAsync(gate, pair);
+        }
+    }
+
+    /// <summary>
+    /// Frees the pair's lock. A connection the database dropped (a restart, an outage) has lost its session and the
+    /// lock with it: there is nothing to free, and trying would replace the request's own failure, answered 503 by the
+    /// store's handler, with "connection is not open", a 500.
+    /// </summary>
+    private static async Task UnlockAsync(NpgsqlConnection gate, string pair)
+    {
+        if (gate.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
             await using var unlock = new NpgsqlCommand("select pg_advisory_unlock(hashtextextended($1, 0))", gate);
             unlock.Parameters.AddWithValue(pair);
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection broke while unlocking: its session, and the lock, are gone with it.
         }
     }
 
