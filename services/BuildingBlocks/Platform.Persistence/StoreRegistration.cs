@@ -76,14 +76,11 @@ public static class StoreRegistration
     /// </remarks>
     internal static string WithAutoPrepare(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
         {
             return connectionString;
         }
 
-        builder.MaxAutoPrepare = 64;
-        builder.AutoPrepareMinUsages = 3;
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 3 }.ConnectionString;
     }
 }
