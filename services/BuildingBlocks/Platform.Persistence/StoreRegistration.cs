@@ -47,21 +47,7 @@ public static class StoreRegistration
         return builder;
     }
 
-    private static string ConnectionString(IConfiguration configuration)
-    {
-        const string setting = "ConnectionStrings:postgres";
-        var value = configuration.Require(setting);
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(value);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidSettingException(setting, $"is not a PostgreSQL connection string: {e.Message}", e);
-        }
-
-        return WithAutoPrepare(value);
-    }
+    private static string ConnectionString(IConfiguration configuration) => WithAutoPrepare(PostgresConnection.Require(configuration));
 
     /// <summary>
     /// Statements a connection runs again and again (Marten's upserts and loads, the outbox insert, the inbox claim)

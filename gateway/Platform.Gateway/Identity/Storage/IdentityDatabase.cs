@@ -19,27 +19,11 @@ public static class IdentityDatabase
 
     public static IServiceCollection AddIdentityDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = ConnectionString(configuration);
+        var connectionString = PostgresConnection.Require(configuration);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<IdentityTables>();
         services.AddHostedService(sp => sp.GetRequiredService<IdentityTables>());
         services.AddExceptionHandler<IdentityDatabaseExceptionHandler>();
         return services;
-    }
-
-    private static string ConnectionString(IConfiguration configuration)
-    {
-        const string setting = "ConnectionStrings:postgres";
-        var value = configuration.Require(setting);
-        try
-        {
-            _ = new NpgsqlConnectionStringBuilder(value);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidSettingException(setting, $"is not a PostgreSQL connection string: {e.Message}", e);
-        }
-
-        return value;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Platform.Persistence;
+namespace Platform.ServiceDefaults.Errors;
 
 /// <summary>
 /// Tells a database that cannot be reached (refused or dropped connections, a server shutting down or starting up,
