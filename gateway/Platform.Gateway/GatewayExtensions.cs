@@ -4,6 +4,7 @@ using Platform.Gateway.Proxy;
 using Platform.Gateway.RateLimiting;
 using Platform.Gateway.Security;
 using Platform.Gateway.Identity;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway;
 
@@ -21,6 +22,9 @@ public static class GatewayExtensions
         builder.Services.AddClientRateLimiting();
         builder.Services.AddApiReference();
         builder.Services.AddPlatformProxy(builder.Configuration);
+
+        // Last: registrations above add data protection again (with its start-up key-ring read, which loads the XML stack).
+        builder.Services.ReadKeyRingOnFirstUse();
         return builder;
     }
 

@@ -8,7 +8,7 @@ if (HashSecretCommand.TryRun(args, Console.In, Console.Out))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = PlatformHost.CreateBuilder(args);
 builder.AddServiceDefaults("gateway");
 builder.AddGateway();
 

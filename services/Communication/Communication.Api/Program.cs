@@ -2,7 +2,7 @@ using Communication.Api;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = PlatformHost.CreateBuilder(args);
 builder.AddServiceDefaults(CommunicationModule.ServiceName);
 builder.AddCommunication();
 

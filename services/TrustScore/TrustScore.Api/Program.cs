@@ -2,7 +2,7 @@ using Platform.Persistence;
 using Platform.ServiceDefaults.Hosting;
 using TrustScore.Api;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = PlatformHost.CreateBuilder(args);
 builder.AddServiceDefaults(TrustScoreModule.ServiceName);
 builder.AddTrustScore();
 

@@ -33,6 +33,14 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
             // service provider checks every registration when built (loading and compiling each one's constructor
             // chain), user secrets, the gateway's demo people. MEMORY_AT_REST_ENVIRONMENT=Development measures that instead.
             process.Environment["ASPNETCORE_ENVIRONMENT"] = Environment.GetEnvironmentVariable("MEMORY_AT_REST_ENVIRONMENT") ?? "Production";
+            // MEMORY_AT_REST_JIT_LOG=<folder>: each process lists every method the JIT compiled (tier, IL and code size) in
+            // <folder>/jit-<name>.txt, to see what compiled code a change removes (docs/deploy.md "Memory at rest").
+            if (Environment.GetEnvironmentVariable("MEMORY_AT_REST_JIT_LOG") is { } jitLog)
+            {
+                process.Environment["DOTNET_JitStdOutFile"] = Path.Combine(jitLog, $"jit-{process.Name}.txt");
+                process.Environment["DOTNET_JitDisasmSummary"] = "1";
+            }
+
             process.Start();
         }
 
