@@ -30,10 +30,10 @@ public static class IdempotencyKeys
 
     private const string ItemKey = "platform.idempotency";
 
-    /// <summary>Adds the idempotency filter to an endpoint.</summary>
-    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+    /// <summary>Adds the idempotency filter to an endpoint; <paramref name="guard"/> says how same-key requests in flight are kept apart.</summary>
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint, IdempotencyGuard guard = IdempotencyGuard.Lock) =>
         endpoint.AddEndpointFilter<IdempotencyFilter>()
-            .WithMetadata(new IdempotentEndpointMetadata());
+            .WithMetadata(new IdempotentEndpointMetadata(guard));
 
     /// <summary>Buffers the body of requests that carry a key, so the filter can hash what was sent.</summary>
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
@@ -116,8 +116,10 @@ public sealed class IdempotentResponse(IResult result, Action<IDocumentSession>?
 }
 
 /// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests); the OpenAPI conventions declare the header from it.</summary>
-public sealed class IdempotentEndpointMetadata : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
+public sealed class IdempotentEndpointMetadata(IdempotencyGuard guard = IdempotencyGuard.Lock) : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
 {
+    public IdempotencyGuard Guard { get; } = guard;
+
     public string HeaderName => IdempotencyKeys.HeaderName;
 
     public string Description =>

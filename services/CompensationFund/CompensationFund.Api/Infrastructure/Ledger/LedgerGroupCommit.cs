@@ -93,10 +93,12 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
         try
         {
             await SaveAsync(group);
+            FundMetrics.EntryCommitGroupSize.Observe(group.Count);
             group.ForEach(p => p.Done.TrySetResult());
         }
         catch (Exception) when (group.Count > 1)
         {
+            FundMetrics.EntryCommitGroupsRetried.Inc();
             foreach (var posting in group)
             {
                 await CommitAloneAsync(posting);
@@ -117,6 +119,7 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
         try
         {
             await SaveAsync([posting]);
+            FundMetrics.EntryCommitGroupSize.Observe(1);
             posting.Done.TrySetResult();
         }
         catch (Exception ex)
@@ -128,11 +131,12 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     private async Task SaveAsync(IReadOnlyList<Posting> group)
     {
         await using var session = _store.LightweightSession();
-        _writer.Record(session, [.. group.SelectMany(p => p.Changes)]);
         foreach (var posting in group)
         {
             posting.Alongside(session);
         }
+
+        _writer.Record(session, [.. group.SelectMany(p => p.Changes)]);
 
         await session.SaveChangesAsync(CancellationToken.None);
     }
