@@ -8,11 +8,12 @@ namespace Platform.Idempotency;
 
 /// <summary>Replays, refuses or admits a request carrying an <c>Idempotency-Key</c>.</summary>
 /// <remarks>
-/// Implementation note: requests with the same caller and key run one at a time (a PostgreSQL advisory lock on the pair,
+/// Implementation note (<see cref="IdempotencyGuard.Lock"/>, the default): requests with the same caller and key run one at a time (a PostgreSQL advisory lock on the pair,
 /// held by a connection of its own until the request has finished). The second one therefore looks for the stored
 /// response only after the first has committed, and replays it, instead of running the use case again and meeting its
 /// domain guard ("already finalized") or a version conflict, which would answer differently. The lock is freed if its
-/// connection dies.
+/// connection dies. With <see cref="IdempotencyGuard.RecordFirst"/> the look-up is the only round trip and the record's
+/// primary key, written first by the use case, keeps same-key requests apart.
 /// </remarks>
 internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IdempotencyTables tables) : IEndpointFilter
 {
@@ -34,6 +35,11 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
 
         var caller = http.User.Caller();
         var hash = await IdempotencyKeys.HashAsync(http.Request);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpointMetadata>()?.Guard == IdempotencyGuard.RecordFirst)
+        {
+            return await AdmitFirstRecordedAsync(context, next, caller, key, hash);
+        }
+
         var pair = $"{tables.Idempotency}|{caller}|{key}";
         await using var gate = await dataSource.OpenConnectionAsync(http.RequestAborted);
         try
@@ -87,13 +93,47 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         }
         catch (Exception ex) when (UniqueViolation.IsOn(ex, IdempotencyTables.TableName))
         {
-            await using var command = dataSource.CreateCommand(FindSql(tables));
-            command.Parameters.AddWithValue(caller);
-            command.Parameters.AddWithValue(key);
-            var winner = await ReadAsync(command, http.RequestAborted)
+            var winner = await FindAsync(caller, key, http.RequestAborted)
                 ?? throw new InvalidOperationException("Idempotency record vanished after a key conflict.", ex);
             return Replay(http, winner, hash);
         }
+    }
+
+    /// <summary>
+    /// <see cref="IdempotencyGuard.RecordFirst"/>: a stored response is replayed; otherwise the use case runs, and if it
+    /// fails while a same-key request committed (its record is there now), that request's response is the answer: the
+    /// failure was the duplicate meeting what the first one wrote (the key, or a record it created).
+    /// </summary>
+    private async ValueTask<object?> AdmitFirstRecordedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string caller, string key, string hash)
+    {
+        var http = context.HttpContext;
+        if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
+        {
+            return Replay(http, stored, hash);
+        }
+
+        IdempotencyKeys.SetPending(http, new IdempotencyKeys.PendingRequest(caller, key, hash));
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception)
+        {
+            if (await FindAsync(caller, key, CancellationToken.None) is { } winner)
+            {
+                return Replay(http, winner, hash);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<StoredResponse?> FindAsync(string caller, string key, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(FindSql(tables));
+        command.Parameters.AddWithValue(caller);
+        command.Parameters.AddWithValue(key);
+        return await ReadAsync(command, cancellationToken);
     }
 
     private static IResult Replay(HttpContext http, StoredResponse stored, string hash)

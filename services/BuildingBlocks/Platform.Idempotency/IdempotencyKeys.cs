@@ -30,10 +30,10 @@ public static class IdempotencyKeys
 
     private const string ItemKey = "platform.idempotency";
 
-    /// <summary>Adds the idempotency filter to an endpoint.</summary>
-    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint) =>
+    /// <summary>Adds the idempotency filter to an endpoint; <paramref name="guard"/> says how same-key requests in flight are kept apart.</summary>
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint, IdempotencyGuard guard = IdempotencyGuard.Lock) =>
         endpoint.AddEndpointFilter<IdempotencyFilter>()
-            .WithMetadata(new IdempotentEndpointMetadata());
+            .WithMetadata(new IdempotentEndpointMetadata(guard));
 
     /// <summary>Buffers the body of requests that carry a key, so the filter can hash what was sent.</summary>
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
@@ -53,18 +53,32 @@ public static class IdempotencyKeys
     /// </summary>
     public static IResult Complete(HttpContext http, IDocumentSession session, int statusCode, object body, string? location = null)
     {
-        if (http.Items[ItemKey] is PendingRequest pending)
-        {
-            var tables = http.RequestServices.GetRequiredService<IdempotencyTables>();
-            var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-            session.QueueSqlCommand(
-                $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
-                pending.Caller, pending.Key, pending.Hash, statusCode, (object?)location ?? DBNull.Value, json);
-        }
+        var response = Prepare(http, statusCode, body, location);
+        response.RecordIn(session);
+        return response.Result;
+    }
 
-        return statusCode == StatusCodes.Status201Created && location is not null
+    /// <summary>
+    /// Like <see cref="Complete"/>, for a use case whose change commits in a session other than the request's (the
+    /// fund's group commit): the response is serialized now and recorded by <see cref="IdempotentResponse.RecordIn"/>
+    /// in whichever session carries the change.
+    /// </summary>
+    public static IdempotentResponse Prepare(HttpContext http, int statusCode, object body, string? location = null)
+    {
+        var result = statusCode == StatusCodes.Status201Created && location is not null
             ? Results.Created(location, body)
             : Results.Json(body, statusCode: statusCode);
+        if (http.Items[ItemKey] is not PendingRequest pending)
+        {
+            return new IdempotentResponse(result, null);
+        }
+
+        var tables = http.RequestServices.GetRequiredService<IdempotencyTables>();
+        var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        var record = new object[] { pending.Caller, pending.Key, pending.Hash, statusCode, (object?)location ?? DBNull.Value, json };
+        return new IdempotentResponse(result, session => session.QueueSqlCommand(
+            $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
+            record));
     }
 
     internal static void SetPending(HttpContext http, PendingRequest pending) => http.Items[ItemKey] = pending;
@@ -92,9 +106,20 @@ public static class IdempotencyKeys
     internal sealed record PendingRequest(string Caller, string Key, string Hash);
 }
 
-/// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests); the OpenAPI conventions declare the header from it.</summary>
-public sealed class IdempotentEndpointMetadata : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
+/// <summary>The answer to an idempotent request, and the record of it to commit with its change.</summary>
+public sealed class IdempotentResponse(IResult result, Action<IDocumentSession>? record)
 {
+    public IResult Result { get; } = result;
+
+    /// <summary>Queues the stored response into <paramref name="session"/>; nothing when the request carried no key.</summary>
+    public void RecordIn(IDocumentSession session) => record?.Invoke(session);
+}
+
+/// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests); the OpenAPI conventions declare the header from it.</summary>
+public sealed class IdempotentEndpointMetadata(IdempotencyGuard guard = IdempotencyGuard.Lock) : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
+{
+    public IdempotencyGuard Guard { get; } = guard;
+
     public string HeaderName => IdempotencyKeys.HeaderName;
 
     public string Description =>

@@ -63,6 +63,7 @@ public static partial class CompensationFundModule
         builder.Services.AddSingleton<MovementHistory>();
         builder.Services.AddSingleton<Infrastructure.History.HistoryReader>();
         builder.Services.AddSingleton<FundLedger>();
+        builder.Services.AddSingleton<LedgerGroupCommit>();
         builder.Services.AddSingleton<PeriodCloser>();
         builder.Services.AddSingleton<PeriodRoots>();
         builder.Services.AddSingleton<LedgerSealer>();

@@ -18,6 +18,29 @@ internal sealed class CpuMeter(string dataDirectory)
         return (process, DatabaseSeconds());
     }
 
+    /// <summary>CPU seconds of this process's live threads, summed by thread name (threads that ended are not counted).</summary>
+    public static Dictionary<string, double> ByThreadName()
+    {
+        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+                byName[name] = byName.GetValueOrDefault(name) + seconds;
+            }
+            catch (IOException)
+            {
+                // The thread ended while being read.
+            }
+        }
+
+        return byName;
+    }
+
     private double DatabaseSeconds()
     {
         var pidFile = Path.Combine(dataDirectory, "postmaster.pid");

@@ -46,12 +46,17 @@ public static class FundThroughput
         var batched = new List<double>();
         var cpu = new CpuMeter(postgres.DataDirectory);
         var batches = Math.Max(clients, entries / batchSize);
+        // What the process (the service's background work: sealer, outbox relay, consumers, the embedded broker) and
+        // PostgreSQL spend with no load at all: at a low rate it is a large part of the "CPU per entry" below. Measured
+        // after the start-up has settled (the JIT's second tier, the pools' first connections).
+        await Task.Delay(TimeSpan.FromSeconds(10));
         var rest = cpu.Read();
+        var threads = CpuMeter.ByThreadName();
         await Task.Delay(TimeSpan.FromSeconds(5));
         var rested = cpu.Read();
-        // What the process (the service's background work: sealer, outbox relay, consumers, the embedded broker) and
-        // PostgreSQL spend with no load at all: at a low rate it is a large part of the "CPU per entry" below.
-        Console.WriteLine($"  at rest: app {(rested.Process - rest.Process) * 1000 / 5:F0} ms/s, db {(rested.Database - rest.Database) * 1000 / 5:F0} ms/s of CPU");
+        var busiest = CpuMeter.ByThreadName().Select(t => (t.Key, Ms: (t.Value - threads.GetValueOrDefault(t.Key)) * 1000 / 5))
+            .OrderByDescending(t => t.Ms).Take(5).Select(t => $"{t.Key} {t.Ms:F0}");
+        Console.WriteLine($"  at rest: app {(rested.Process - rest.Process) * 1000 / 5:F0} ms/s ({string.Join(", ", busiest)}), db {(rested.Database - rest.Database) * 1000 / 5:F0} ms/s of CPU");
         // Two warm-up rounds first, not counted: measured here, CPU per API entry kept falling for about ten thousand
         // requests while the JIT re-compiled hot paths with profile data (tiered PGO).
         for (var round = 1 - WarmUpRounds; round <= rounds; round++)
@@ -70,6 +75,8 @@ public static class FundThroughput
                 $"  {(round > 0 ? $"round {round}" : "warm-up")}: raw {rawRate,7:F0} entries/s ({rawCpu}) | API {apiRate,6:F0} entries/s ({apiCpu}) | batch {batchRate,7:F0} lines/s ({batchCpu})");
         }
 
+        var groups = CompensationFundApi::CompensationFund.Api.Infrastructure.FundMetrics.EntryCommitGroupSize;
+        Console.WriteLine($"  API entries per commit (group commit): {groups.Sum / Math.Max(1, groups.Count):F1} on average over {groups.Count:F0} commits");
         Console.WriteLine($"  median raw Npgsql (INSERT+COMMIT per entry):  {Median(raw),8:F0} entries/s");
         Console.WriteLine($"  median API (POST /entries, Idempotency-Key): {Median(api),8:F0} entries/s  = {Median(api) / Median(raw):P0} of raw");
         Console.WriteLine($"  median batch (POST /entries/batch):          {Median(batched),8:F0} lines/s    = {Median(batched) / 2,8:F0} entries/s ({Median(batched) / 2 / Median(raw):F1}x raw)");

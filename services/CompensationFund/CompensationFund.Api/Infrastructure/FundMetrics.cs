@@ -26,4 +26,11 @@ public static class FundMetrics
 
     public static readonly Gauge ReconciliationDiscrepancies = Metrics.CreateGauge(
         "fund_reconciliation_discrepancies", "Discrepancies found by the last reconciliation (0 when everything agrees).");
+
+    public static readonly Histogram EntryCommitGroupSize = Metrics.CreateHistogram(
+        "fund_entry_commit_group_size", "Entries posted one per request (POST /entries) that committed in one transaction (group commit).",
+        new HistogramConfiguration { Buckets = [1, 2, 4, 8, 16, 32, 64] });
+
+    public static readonly Counter EntryCommitGroupsRetried = Metrics.CreateCounter(
+        "fund_entry_commit_groups_retried_total", "Groups of entries the database refused as a whole (a limit, a reused reference or key), then committed one by one.");
 }

@@ -1,5 +1,6 @@
 using CompensationFund.Api.Features.Accounts;
 using CompensationFund.Api.Infrastructure.Http;
+using Platform.Idempotency;
 
 namespace CompensationFund.Api.Features.Entries;
 
@@ -12,7 +13,7 @@ public static class EntryEndpoints
         var entries = api.MapGroup("/entries").WithTags("Journal entries");
         entries.MapPost("/", PostEntry.HandleAsync)
             .RequireAuthorization(FundPolicies.Finance)
-            .MovesMoney()
+            .MovesMoney(IdempotencyGuard.RecordFirst)
             .Produces<EntryResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

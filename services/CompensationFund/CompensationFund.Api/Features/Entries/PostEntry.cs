@@ -1,15 +1,17 @@
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure.Ledger;
-using Marten;
 using Platform.Idempotency;
 using Platform.ServiceDefaults.Errors;
 
 namespace CompensationFund.Api.Features.Entries;
 
-/// <summary>Finance posts a balanced entry in one step. Limits are checked on the locked rows as it commits.</summary>
+/// <summary>
+/// Finance posts a balanced entry in one step. Limits are checked on the locked rows as it commits; entries posted at
+/// the same time commit together (<see cref="LedgerGroupCommit"/>).
+/// </summary>
 public static class PostEntry
 {
-    public static async Task<IResult> HandleAsync(EntryRequest request, IDocumentSession session, FundLedger ledger, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(EntryRequest request, FundLedger ledger, LedgerGroupCommit groupCommit, HttpContext http, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation();
         var draft = request.ToDraft(EntryKinds.Manual, ledger.Today, Caller.Source(http), validation);
@@ -20,10 +22,8 @@ public static class PostEntry
 
         await ledger.ValidateManualAsync(draft, cancellationToken);
         var posted = draft.Post(request.NewEntryId(), ledger.Now);
-        LedgerChange[] changes = [LedgerChange.New(posted)];
-        ledger.Record(session, changes);
-        var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, EntryResponse.Of(posted), EntryEndpoints.Location(posted.EntryId));
-        await ledger.CommitAsync(session, changes, cancellationToken);
-        return result;
+        var response = IdempotencyKeys.Prepare(http, StatusCodes.Status201Created, EntryResponse.Of(posted), EntryEndpoints.Location(posted.EntryId));
+        await groupCommit.CommitAsync([LedgerChange.New(posted)], response.RecordIn);
+        return response.Result;
     }
 }

@@ -22,8 +22,8 @@ namespace CompensationFund.Api.Infrastructure.Http;
 /// </remarks>
 public static class MoneyRequests
 {
-    public static RouteHandlerBuilder MovesMoney(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter<RequireIdempotencyKey>().WithIdempotencyKey()
+    public static RouteHandlerBuilder MovesMoney(this RouteHandlerBuilder endpoint, IdempotencyGuard guard = IdempotencyGuard.Lock) =>
+        endpoint.AddEndpointFilter<RequireIdempotencyKey>().WithIdempotencyKey(guard)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private sealed class RequireIdempotencyKey(IOptions<JsonOptions> json) : IEndpointFilter

@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using CompensationFund.Api.Domain.Ledger;
+using Marten;
+
+namespace CompensationFund.Api.Infrastructure.Ledger;
+
+/// <summary>
+/// Group commit for postings that arrive one per request (<c>POST /entries</c>): the postings waiting while earlier
+/// groups commit are written in one transaction — one call of <c>fund_apply_movements</c>, one <c>COMMIT</c> and its
+/// flush to disk for the group — and each request is answered only after its own group has committed.
+/// </summary>
+/// <remarks>
+/// Implementation note: there is no timer. A group is formed whenever one of <see cref="Writers"/> transactions is free,
+/// from what is waiting then: under a light load every posting commits alone and at once; under a heavy one the groups
+/// grow with the queue. <see cref="CommitGroup"/> keeps postings that share an account or an entry apart, so a group is
+/// equivalent to its postings committed one after another. A group the database refuses (a limit, a closed period, a
+/// reused reference or idempotency key) is not one posting's answer: its postings are then committed one by one, each
+/// getting its own outcome, exactly as without grouping. A request that gives up while queued does not withdraw its
+/// posting: like a request cut off during its <c>COMMIT</c>, its retry with the same <c>Idempotency-Key</c> finds the
+/// outcome. The measurements are in docs/compensation-fund.md §12.
+/// </remarks>
+public sealed class LedgerGroupCommit : IAsyncDisposable
+{
+    public const int Writers = 2;
+    public const int MaxGroup = 64;
+
+    private readonly IDocumentStore _store;
+    private readonly LedgerWriter _writer;
+    private readonly BalanceReader _balances;
+    private readonly Channel<Posting> _queue = Channel.CreateUnbounded<Posting>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _free = new(Writers, Writers);
+    private readonly Task _grouping;
+
+    public LedgerGroupCommit(IDocumentStore store, LedgerWriter writer, BalanceReader balances)
+    {
+        _store = store;
+        _writer = writer;
+        _balances = balances;
+        _grouping = Task.Run(GroupAsync);
+    }
+
+    /// <summary>
+    /// Commits <paramref name="changes"/> (new entries) with whatever <paramref name="alongside"/> queues into the same
+    /// session (the request's idempotency record); throws what committing them alone would throw.
+    /// </summary>
+    public Task CommitAsync(IReadOnlyList<LedgerChange> changes, Action<IDocumentSession> alongside)
+    {
+        var posting = new Posting(changes, alongside);
+        if (!_queue.Writer.TryWrite(posting))
+        {
+            throw new ObjectDisposedException(nameof(LedgerGroupCommit), "The fund is shutting down; nothing was posted.");
+        }
+
+        return posting.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _grouping;
+        for (var i = 0; i < Writers; i++)
+        {
+            await _free.WaitAsync();
+        }
+
+        _free.Dispose();
+    }
+
+    private async Task GroupAsync()
+    {
+        var waiting = new List<Posting>();
+        while (true)
+        {
+            await _free.WaitAsync();
+            if (waiting.Count == 0 && !await _queue.Reader.WaitToReadAsync())
+            {
+                _free.Release();
+                return;
+            }
+
+            while (_queue.Reader.TryRead(out var posting))
+            {
+                waiting.Add(posting);
+            }
+
+            var group = CommitGroup.Take(waiting, p => p.Touches, MaxGroup);
+            _ = Task.Run(() => CommitGroupAsync(group));
+        }
+    }
+
+    private async Task CommitGroupAsync(List<Posting> group)
+    {
+        try
+        {
+            await SaveAsync(group);
+            FundMetrics.EntryCommitGroupSize.Observe(group.Count);
+            group.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            FundMetrics.EntryCommitGroupsRetried.Inc();
+            foreach (var posting in group)
+            {
+                await CommitAloneAsync(posting);
+            }
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(group[0], ex);
+        }
+        finally
+        {
+            _free.Release();
+        }
+    }
+
+    private async Task CommitAloneAsync(Posting posting)
+    {
+        try
+        {
+            await SaveAsync([posting]);
+            FundMetrics.EntryCommitGroupSize.Observe(1);
+            posting.Done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(posting, ex);
+        }
+    }
+
+    private async Task SaveAsync(IReadOnlyList<Posting> group)
+    {
+        await using var session = _store.LightweightSession();
+        foreach (var posting in group)
+        {
+            posting.Alongside(session);
+        }
+
+        _writer.Record(session, [.. group.SelectMany(p => p.Changes)]);
+
+        await session.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task FailAsync(Posting posting, Exception failure)
+    {
+        try
+        {
+            var refusal = await LedgerFailures.TranslateAsync(failure, posting.Changes, _balances, CancellationToken.None);
+            posting.Done.TrySetException(refusal ?? failure);
+        }
+        catch (Exception)
+        {
+            // Explaining a refusal re-reads a balance; if the database is gone by then, the posting's own failure is the answer.
+            posting.Done.TrySetException(failure);
+        }
+    }
+
+    private sealed class Posting(IReadOnlyList<LedgerChange> changes, Action<IDocumentSession> alongside)
+    {
+        public IReadOnlyList<LedgerChange> Changes { get; } = changes;
+
+        /// <summary>The entries and accounts this posting writes, which no other posting of its group may share.</summary>
+        public string[] Touches { get; } =
+        [
+            .. changes.Select(c => "entry:" + c.Stream),
+            .. changes.Select(c => c.Event).OfType<ILedgerEvent>().SelectMany(Movements.Of).Select(m => "account:" + m.Account),
+        ];
+
+        public Action<IDocumentSession> Alongside { get; } = alongside;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using CompensationFund.Api.Domain.Accounts;
+using CompensationFund.Api.Domain.Ledger;
+using CompensationFund.Api.Infrastructure;
+using CompensationFund.Api.Infrastructure.Ledger;
+using CompensationFund.Tests.Support;
+using Marten;
+
+namespace CompensationFund.Tests.Ledger;
+
+/// <summary>
+/// Entries posted one per request commit in groups (<see cref="LedgerGroupCommit"/>): whatever group a posting lands in,
+/// it gets the answer it would get alone, a refused posting takes nothing of its group down with it, and a retry or a
+/// duplicate in flight with the same <c>Idempotency-Key</c> replays the one posting instead of adding another.
+/// </summary>
+public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixture>
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    [Fact]
+    public async Task PostingsQueuedTogetherCommitInGroupsAndARefusedOneTakesNothingDownWithIt()
+    {
+        var accounts = await OpenIncomeAccountsAsync("together", 24);
+        var commit = fund.Get<LedgerGroupCommit>();
+        var retriedBefore = FundMetrics.EntryCommitGroupsRetried.Value;
+        using var finance = fund.Finance();
+        var bank = await finance.BalanceAsync("fund:bank");
+
+        // Queued at once, before the first group can have committed: twelve disjoint transfers, one that empties the bank
+        // past its floor, and two with the same entry id.
+        var good = Enumerable.Range(0, 12).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 100 + i)], _ => { })).ToList();
+        var overdrawn = commit.CommitAsync([New("fund:expense:bank-charges", "fund:bank", ToFen(bank) + 1)], _ => { });
+        var twin = Guid.NewGuid();
+        var first = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
+        var second = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
+
+        await Task.WhenAll(good);
+        var refusal = await Assert.ThrowsAsync<FundRuleException>(() => overdrawn);
+        var outcomes = await Task.WhenAll(Settle(first), Settle(second));
+
+        Assert.Equal("Balance limit", refusal.Title);
+        Assert.Equal(1, outcomes.Count(o => o is null));
+        Assert.Single(outcomes, o => o is FundRuleException { Title: "Entry exists" });
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(1.00m + (i / 100m), await finance.BalanceAsync(accounts[(2 * i) + 1]));
+        }
+
+        Assert.Equal(bank, await finance.BalanceAsync("fund:bank"));
+        Assert.True(FundMetrics.EntryCommitGroupsRetried.Value > retriedBefore, "no group was refused and retried one by one");
+    }
+
+    [Fact]
+    public async Task PostingsQueuedWhileOthersCommitShareOneTransaction()
+    {
+        var accounts = await OpenIncomeAccountsAsync("shared", 40);
+        var commit = fund.Get<LedgerGroupCommit>();
+        var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 1)], _ => { })));
+
+        // Other classes post at the same time in this process, so only a lower bound holds: 20 postings took fewer than 20 commits.
+        var commits = FundMetrics.EntryCommitGroupSize.Count - before.Count;
+        var postings = FundMetrics.EntryCommitGroupSize.Sum - before.Sum;
+        Assert.True(postings - commits >= 1, $"{postings} postings in {commits} commits");
+        using var finance = fund.Finance();
+        Assert.Equal(0.01m, await finance.BalanceAsync(accounts[39]));
+    }
+
+    [Fact]
+    public async Task ConcurrentRequestsOnOneAccountEachGetTheAnswerTheyWouldGetAlone()
+    {
+        using var finance = fund.Finance();
+        var accounts = await OpenIncomeAccountsAsync("one-account", 2);
+        await (await finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer("fund:bank", accounts[0], 100m))).JsonAsync(HttpStatusCode.Created);
+        var bank = await finance.BalanceAsync("fund:bank");
+
+        // 30 deposits of 1.00 and 10 withdrawals of half the bank race. Whatever the order, exactly two withdrawals fit
+        // (the deposits add less than a half), the eight others are refused whole.
+        var half = Math.Round(bank / 2, 2, MidpointRounding.ToZero);
+        var deposits = Enumerable.Range(0, 30).Select(_ => finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer("fund:bank", accounts[1], 1m)));
+        var withdrawals = Enumerable.Range(0, 10).Select(_ => finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer("fund:expense:bank-charges", "fund:bank", half)));
+        var answers = await Task.WhenAll(deposits.Concat(withdrawals));
+
+        Assert.All(answers.Take(30), a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        Assert.Equal(2, answers.Skip(30).Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(8, answers.Skip(30).Count(a => a.StatusCode == HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(bank - (2 * half) + 30m, await finance.BalanceAsync("fund:bank"));
+        Assert.Equal(30m, await finance.BalanceAsync(accounts[1]));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("same-reference")]
+    public async Task DuplicatesInFlightWithOneKeyPostOnceAndReplayTheFirstAnswer(string? reference)
+    {
+        using var finance = fund.Finance();
+        var accounts = await OpenIncomeAccountsAsync("duplicates-" + (reference ?? "none"), 2);
+        var key = Guid.NewGuid().ToString("N");
+        var body = Support.Ledger.Transfer(accounts[0], accounts[1], 5m, reference: reference is null ? null : $"{reference}-{key}");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => finance.PostAsync("/api/fund/entries", body, key)));
+        var entries = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.Created)));
+
+        Assert.Single(entries.Select(e => e.GetProperty("entryId").GetGuid()).Distinct());
+        Assert.Equal(7, answers.Count(a => a.Headers.Contains("Idempotency-Replayed")));
+        Assert.Equal(5m, await finance.BalanceAsync(accounts[1]));
+        var retry = await finance.PostAsync("/api/fund/entries", body, key);
+        Assert.Equal(entries[0].GetProperty("entryId").GetGuid(), (await retry.JsonAsync(HttpStatusCode.Created)).GetProperty("entryId").GetGuid());
+        Assert.Equal(5m, await finance.BalanceAsync(accounts[1]));
+    }
+
+    [Fact]
+    public async Task TheSameKeyWithAnotherBodyIsRefusedAndPostsNothing()
+    {
+        using var finance = fund.Finance();
+        var accounts = await OpenIncomeAccountsAsync("other-body", 2);
+        var key = Guid.NewGuid().ToString("N");
+        await (await finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer(accounts[0], accounts[1], 5m), key)).JsonAsync(HttpStatusCode.Created);
+
+        var other = await finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer(accounts[0], accounts[1], 6m), key);
+
+        await other.JsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(5m, await finance.BalanceAsync(accounts[1]));
+    }
+
+    private static LedgerChange New(string debit, string credit, long fen, Guid? id = null) =>
+        LedgerChange.New(new EntryDraft(LedgerGen.Header(), Today, [JournalLine.Debit(debit, fen), JournalLine.Credit(credit, fen)]).Post(id ?? Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+    private static long ToFen(decimal yuan) => (long)(yuan * 100);
+
+    private static async Task<Exception?> Settle(Task commit)
+    {
+        try
+        {
+            await commit;
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    private async Task<string[]> OpenIncomeAccountsAsync(string prefix, int count)
+    {
+        var accounts = Enumerable.Range(0, count)
+            .Select(i => LedgerAccount.OpenFundAccount($"fund:income:{prefix}-{i:D2}", LedgerAccountKind.Income, $"Group commit test {prefix} {i}", DateTimeOffset.UtcNow)).ToList();
+        await using var session = fund.Get<IDocumentStore>().LightweightSession();
+        fund.Get<AccountOpening>().Open(session, accounts);
+        await session.SaveChangesAsync();
+        return [.. accounts.Select(a => a.Id)];
+    }
+}
