@@ -12,8 +12,8 @@ namespace Platform.Idempotency;
 /// held by a connection of its own until the request has finished). The second one therefore looks for the stored
 /// response only after the first has committed, and replays it, instead of running the use case again and meeting its
 /// domain guard ("already finalized") or a version conflict, which would answer differently. The lock is freed if its
-/// connection dies. With <see cref="IdempotencyGuard.RecordFirst"/> the look-up is the only round trip and the record's
-/// primary key, written first by the use case, keeps same-key requests apart.
+/// connection dies. With <see cref="IdempotencyGuard.RecordFirst"/> there is no lock, the look-up is the only round trip,
+/// and the key's record, written in each request's own transaction, lets at most one of them commit.
 /// </remarks>
 internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IdempotencyTables tables) : IEndpointFilter
 {
