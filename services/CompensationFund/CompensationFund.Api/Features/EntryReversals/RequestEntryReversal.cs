@@ -33,8 +33,6 @@ public static class RequestEntryReversal
             throw new FundRuleException("Period closed", $"The value date {date:yyyy-MM-dd} is in a closed period (closed through {closed:yyyy-MM-dd}); date the reversal in an open one.");
         }
 
-        // Inserted, not stored: two people proposing at once name the same request (its id counts the entry's requests), and the second collides (409).
-        session.Insert(reversal);
         return await ReversalRequests.CommitAsync(reversal, entry, StatusCodes.Status201Created, session, ledger, http, cancellationToken);
     }
 }

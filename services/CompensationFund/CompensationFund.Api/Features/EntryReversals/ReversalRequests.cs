@@ -22,6 +22,10 @@ public static class ReversalRequests
             ? request
             : throw new RecordNotFoundException($"Entry {entryId} has no reversal request {requestId}.");
 
+    /// <summary>
+    /// Commits <paramref name="request"/> as it now stands — new when <paramref name="statusCode"/> is 201 — with the reversal
+    /// entry if its quorum is complete.
+    /// </summary>
     public static async Task<IResult> CommitAsync(
         EntryReversalRequest request, JournalEntry entry, int statusCode, IDocumentSession session, FundLedger ledger, HttpContext http,
         CancellationToken cancellationToken)
@@ -44,9 +48,18 @@ public static class ReversalRequests
         }
 
         ledger.Record(session, changes);
-        session.Store(request);
-        var result = IdempotencyKeys.Complete(
-            http, session, statusCode, ReversalRequestResponse.From(request), statusCode == StatusCodes.Status201Created ? ReversalRequestEndpoints.Location(request) : null);
+        var opened = statusCode == StatusCodes.Status201Created;
+        if (opened)
+        {
+            // Inserted, not stored: two people proposing at once name the same request (its id counts the entry's requests), and the second collides (409).
+            session.Insert(request);
+        }
+        else
+        {
+            session.Store(request);
+        }
+
+        var result = IdempotencyKeys.Complete(http, session, statusCode, ReversalRequestResponse.From(request), opened ? ReversalRequestEndpoints.Location(request) : null);
         await ledger.CommitAsync(session, changes, cancellationToken);
         return result;
     }
