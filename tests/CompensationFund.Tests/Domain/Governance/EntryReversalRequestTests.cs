@@ -148,6 +148,51 @@ public sealed class EntryReversalRequestTests
         Assert.Equal(Today, EntryReversalRequest.Open(Entry(), [], "wrong", Today, Today, By("alice"), 2).ValueDate);
 
     [Fact]
+    public void EachRefusalSaysWhatAndNamesTheEntry()
+    {
+        var entry = Entry();
+        var pending = Open(entry);
+
+        AssertRefused(() => Open(entry, 2, pending), "A reversal request is pending", pending.Id.ToString());
+        AssertRefused(() => pending.Approve(By("alice")), "Already approved", "alice");
+        AssertRefused(() => EntryReversalRequest.Open(Entry(EntryKinds.Manual), [], "x", null, Today, By("alice"), 2), "Manual entry", "generic reversal");
+        AssertRefused(() => EntryReversalRequest.Open(Entry(EntryKinds.Reversal), [], "x", null, Today, By("alice"), 2), "Entry is final", "reversal entry");
+        AssertRefused(() => EntryReversalRequest.Open(entry, [], "x", Today.AddDays(1), Today, By("alice"), 2), "The reversal is not valid", "2026-05-21");
+        pending.Reject(By("bob"));
+        AssertRefused(() => pending.Approve(By("carol")), "Request decided", "rejected");
+        var (_, marker) = entry.Reverse(Guid.NewGuid(), "wrong", Today, Now, EntrySource.Request("alice", null));
+        AssertRefused(() => EntryReversalRequest.EnsureReversible(JournalEntry.Fold([.. entry.History, marker])), "Already reversed", marker.ReversalEntryId.ToString());
+    }
+
+    [Fact]
+    public void EveryApproverAgreesToTheSameAmount()
+    {
+        var quorum = new QuorumRequest { Action = ApprovalQuorum.DomainReversal, Amount = 700 };
+
+        AssertRefused(() => quorum.Agree(By("alice"), 699, 2, "entry e"), "Approvals differ", "entry e awaits");
+        Assert.Empty(quorum.Approvals);
+    }
+
+    [Fact]
+    public void TheAmountIsWhatTheEntryMovesAcrossAllItsDebitLines()
+    {
+        var entry = JournalEntry.Fold([new EntryDraft(new EntryHeader(EntryKinds.ThirdPartyDeposit, "CNY", "two", EntrySource.Request("fund", null)), Today,
+            [JournalLine.Debit("fund:bank", 300), JournalLine.Debit("fund:pool", 400), JournalLine.Credit("fund:third-party", 700)]).Post(Guid.NewGuid(), Now)]);
+
+        Assert.Equal(700, EntryReversalRequest.PostedAmount(entry));
+    }
+
+    [Fact]
+    public void ARequestWithoutHistoryNamesNoProposer() => Assert.Equal(string.Empty, new EntryReversalRequest().RequestedBy);
+
+    private static void AssertRefused(Action act, string title, string detail)
+    {
+        var refusal = Assert.Throws<FundRuleException>(act);
+        Assert.Equal(title, refusal.Title);
+        Assert.Contains(detail, refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AQuorumBelowOneStillNeedsTheProposer() =>
         Assert.Equal(1, EntryReversalRequest.Open(Entry(), [], "wrong", null, Today, By("alice"), 0).Required);
 }

@@ -96,7 +96,7 @@ public sealed partial class EntryReversalRequest
             throw new FundRuleException("Entry is final", $"Entry {entry.Id} is a {entry.Header.Kind} entry, which is final; post a new entry through its operation instead.");
         }
 
-        if (entry.Status != EntryStatus.Posted || entry.PostedLines.Count == 0)
+        if (entry.Status != EntryStatus.Posted)
         {
             throw new FundRuleException(
                 "Nothing to reverse", $"Entry {entry.Id} is {entry.Status.ToString().ToLowerInvariant()}: only a posted entry can be reversed.", conflict: true);
