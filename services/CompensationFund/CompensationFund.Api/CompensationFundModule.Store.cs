@@ -61,6 +61,7 @@ public static partial class CompensationFundModule
         options.Events.MapEventType<AccountLimitChanged>("account-limit-changed");
         options.Listeners.Add(new Infrastructure.History.HistoryListener(Ledger));
         options.Schema.For<PendingLimitChange>().Identity(p => p.Id).UseOptimisticConcurrency(true);
+        options.Schema.For<Domain.Governance.EntryReversalRequest>().UseOptimisticConcurrency(true).Index(r => r.EntryId);
         options.Storage.ExtendedSchemaObjects.AddRange(Ledger.Objects());
         ConfigureReportStore(options);
     }

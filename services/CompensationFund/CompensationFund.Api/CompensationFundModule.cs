@@ -4,6 +4,7 @@ using CompensationFund.Api.Features.Banking;
 using CompensationFund.Api.Features.Compensation;
 using CompensationFund.Api.Features.Contributions;
 using CompensationFund.Api.Features.Entries;
+using CompensationFund.Api.Features.EntryReversals;
 using CompensationFund.Api.Features.Members;
 using CompensationFund.Api.Features.Payments;
 using CompensationFund.Api.Features.Periods;
@@ -93,6 +94,7 @@ public static partial class CompensationFundModule
         api.MapMemberEndpoints();
         api.MapAccountEndpoints();
         api.MapEntryEndpoints();
+        api.MapReversalRequestEndpoints();
         api.MapReservationEndpoints();
         api.MapPeriodEndpoints();
         api.MapSettlementEndpoints();

@@ -9,8 +9,8 @@ namespace CompensationFund.Tests.Banking;
 
 /// <summary>
 /// Bank statement imports as a finance auditor tries them: failing lines refuse the whole file before anything
-/// changes, references posted elsewhere are matched, another city's code is a conflict, the upload's charset is honoured,
-/// and unmatched lines stay listed until finance matches them by hand.
+/// changes, references posted elsewhere (a payment, a settlement payment, a payout) are matched, another city's code is a
+/// conflict, the upload's charset is honoured, and unmatched lines stay listed until finance matches them by hand.
 /// </summary>
 public sealed class BankImportTests(FundFixture fund) : IClassFixture<FundFixture>
 {
@@ -82,6 +82,30 @@ public sealed class BankImportTests(FundFixture fund) : IClassFixture<FundFixtur
 
         Assert.Equal("matched", Line(import, reference).GetProperty("status").GetString());
         Assert.Equal(bank, await finance.BalanceAsync("fund:bank"));
+    }
+
+    [Fact]
+    public async Task AReferenceAlreadyPostedByAPayoutIsMatchedNotPostedAgain()
+    {
+        using var finance = fund.Finance();
+        var city = await fund.NewCityAsync("po");
+        var deposit = await (await finance.PostAsync("/api/fund/third-party-deposits", new { donor = "Provincial fund", amount = 50m, purpose = "flood-prevention" }))
+            .JsonAsync(HttpStatusCode.Created);
+        await (await finance.PostAsync($"/api/fund/third-party-deposits/{deposit.GetProperty("id").GetGuid()}/releases", new { cityId = city, amount = 50m, purpose = "flood-prevention", reason = "embankment" }))
+            .JsonAsync(HttpStatusCode.OK);
+        var reference = Ref();
+        var payout = await (await finance.PostAsync("/api/fund/payouts", new { cityId = city, amount = 50m, bankReference = reference })).JsonAsync(HttpStatusCode.Created);
+        var bank = await finance.BalanceAsync("fund:bank");
+
+        var import = await (await finance.PostCsvAsync(Header + $"{Yesterday:yyyy-MM-dd},-50.00,{city},payout,{reference}\n")).JsonAsync(HttpStatusCode.Created);
+
+        var line = Line(import, reference);
+        Assert.Equal("matched", line.GetProperty("status").GetString());
+        Assert.Equal(payout.GetProperty("entryId").GetGuid(), line.GetProperty("entryId").GetGuid());
+        Assert.Equal(bank, await finance.BalanceAsync("fund:bank"));
+        Assert.Equal(0m, await finance.BalanceAsync($"city:{city}:compensation-payable"));
+        var reimported = await (await finance.PostCsvAsync(Header + $"{Yesterday:yyyy-MM-dd},-50.00,{city},payout,{reference}\n")).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("duplicate", Line(reimported, reference).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public sealed class SeparationOfDutiesTests(FundFixture fund) : IClassFixture<Fu
         var problem = await (await finance.PostAsync($"/api/fund/entries/{payment}/reversal", new { reason = "undo" })).JsonAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains("compensation-payment entry", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"POST /api/fund/entries/{payment}/reversal-requests", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(90m, (await finance.GetProposalAsync(id)).GetProperty("paid").GetDecimal());
     }
 

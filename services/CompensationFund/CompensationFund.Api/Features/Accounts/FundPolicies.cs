@@ -20,6 +20,12 @@ public static class FundPolicies
     /// <summary>The coordinating body: approvals of compensation, hold-back releases and clawbacks.</summary>
     public const string Approver = "fund-approver";
 
+    /// <summary>
+    /// Finance staff and the coordinating body: propose, agree to and refuse the reversal of a domain entry, which the
+    /// quorum of distinct people decides whatever their role (docs/compensation-fund.md §15).
+    /// </summary>
+    public const string Corrector = "fund-corrector";
+
     /// <summary>Everything in the ledger: coordinator, finance, auditor.</summary>
     public const string LedgerReader = "fund-ledger-reader";
 
@@ -28,5 +34,6 @@ public static class FundPolicies
             PlatformClaims.Role, PlatformRoles.City, PlatformRoles.Coordinator, PlatformRoles.Finance, PlatformRoles.Auditor))
         .AddPolicy(Finance, p => p.RequireClaim(PlatformClaims.Role, PlatformRoles.Finance))
         .AddPolicy(Approver, p => p.RequireClaim(PlatformClaims.Role, PlatformRoles.Coordinator))
+        .AddPolicy(Corrector, p => p.RequireClaim(PlatformClaims.Role, PlatformRoles.Finance, PlatformRoles.Coordinator))
         .AddPolicy(LedgerReader, p => p.RequireClaim(PlatformClaims.Role, PlatformRoles.Coordinator, PlatformRoles.Finance, PlatformRoles.Auditor));
 }

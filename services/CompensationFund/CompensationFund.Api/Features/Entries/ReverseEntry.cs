@@ -10,7 +10,8 @@ public sealed record ReversalRequest(string? Reason, DateOnly? ValueDate);
 
 /// <summary>
 /// Finance corrects a posted entry by reversing it in full, dated in an open period; the original stays as it was
-/// and both point at each other. A second reversal of the same entry is refused (409).
+/// and both point at each other. A second reversal of the same entry is refused (409). A domain entry is refused (422)
+/// with the route that reverses it under the quorum (<see cref="EntryReversals.RequestEntryReversal"/>).
 /// </summary>
 public static class ReverseEntry
 {
@@ -24,7 +25,7 @@ public static class ReverseEntry
         }
 
         var original = await ledger.RequireAsync(session, entryId, cancellationToken);
-        FundLedger.EnsureManual(original, "reversed");
+        EnsureManual(original);
         var valueDate = request.ValueDate ?? ledger.Today;
         if (valueDate > ledger.Today)
         {
@@ -37,5 +38,21 @@ public static class ReverseEntry
         var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, EntryResponse.Of(reversal), EntryEndpoints.Location(reversal.EntryId));
         await ledger.CommitAsync(session, changes, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// A domain entry is refused here (separation of duties, docs/compensation-fund.md §15); the refusal names the way it
+    /// is reversed: a request that the agreement's quorum of distinct people approves.
+    /// </summary>
+    private static void EnsureManual(JournalEntry entry)
+    {
+        if (entry.Header.Kind != EntryKinds.Manual)
+        {
+            throw new FundRuleException(
+                "Domain entry",
+                $"Entry {entry.Id} is a {entry.Header.Kind} entry; it cannot be reversed through the generic endpoint, only through its own operation, which "
+                + $"enforces its rules: propose its reversal with POST {EntryReversals.ReversalRequestEndpoints.Route(entry.Id)}, which takes effect once the "
+                + "agreement's quorum of distinct people approves it.");
+        }
     }
 }

@@ -9,7 +9,7 @@ using Marten;
 namespace CompensationFund.Api.Infrastructure.History;
 
 /// <summary>
-/// Before a unit of work commits, queues one history row for every proposal, obligation and settlement it inserts or
+/// Before a unit of work commits, queues one history row for every proposal, obligation, settlement and reversal request it inserts or
 /// updates — the record as it will stand — so the history commits with the change or not at all, whichever use case
 /// made it. The table refuses UPDATE, DELETE and TRUNCATE (<see cref="LedgerSchema.ProtectEventsSql"/>): a state, once
 /// written, cannot be overwritten.
@@ -27,6 +27,7 @@ public sealed class HistoryListener(LedgerSchema schema) : DocumentSessionListen
         Queue<CompensationProposal>(session, RecordHistory.Proposal, p => p.Id);
         Queue<Obligation>(session, RecordHistory.Obligation, o => o.Id);
         Queue<AllocationSettlement>(session, RecordHistory.Settlement, s => s.Id);
+        Queue<Domain.Governance.EntryReversalRequest>(session, RecordHistory.ReversalRequest, r => r.Id);
         return Task.CompletedTask;
     }
 
