@@ -54,7 +54,13 @@ public sealed class LedgerAccountTests
             ],
             opened.Select(a => (a.Id, a.Kind, a.NormalSide)));
         Assert.All(opened, a => Assert.Null(a.OwnerCityId));
-        Assert.Equal("Fund pool (members' co-funding)", opened[1].Name);
+        Assert.Equal(
+            [
+                "Bank account", "Fund pool (members' co-funding)", "Third-party incentive pool (unearmarked)", "Settlement clearing",
+                "Contributions called, not yet received", "Penalties and clawbacks charged, not yet received", "Unapplied receipts (over-payments)",
+                "Penalty income", "Bank interest income", "Bank charges",
+            ],
+            opened.Select(a => a.Name));
     }
 
     [Fact]
@@ -95,9 +101,22 @@ public sealed class LedgerAccountTests
         Assert.Equal((7L, 3L), (balance.Highest(NormalSide.Debit), balance.Highest(NormalSide.Credit)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ACounterThatWouldOverflowIsRefusedNotWrapped(int counter)
+    {
+        long Pick(int i, long value) => i == counter ? value : 0;
+        var full = new AccountBalance(Pick(0, long.MaxValue), Pick(1, long.MaxValue), Pick(2, long.MaxValue), Pick(3, long.MaxValue));
+
+        Assert.Throws<OverflowException>(() => full.Apply(new Movement("x", Pick(0, 1), Pick(1, 1), Pick(2, 1), Pick(3, 1))));
+    }
+
     [Fact]
-    public void ACounterThatWouldOverflowIsRefusedNotWrapped() =>
-        Assert.Throws<OverflowException>(() => new AccountBalance(long.MaxValue, 0, 0, 0).Apply(new Movement("x", 1, 0, 0, 0)));
+    public void ReleasingAReservationLowersThePendingCounters() =>
+        Assert.Equal(new AccountBalance(0, 0, 2, 3), new AccountBalance(0, 0, 5, 7).Apply(new Movement("x", 0, 0, -3, -4)));
 
     [Theory]
     [InlineData(-1L, 0L, 0L, 0L)]
@@ -108,6 +127,13 @@ public sealed class LedgerAccountTests
     {
         Assert.False(new AccountBalance(dp, cp, dq, cq).CountersAreNonNegative);
         Assert.True(AccountBalance.Zero.CountersAreNonNegative);
+    }
+
+    [Fact]
+    public void AnAccountsLimitHistoryIsItsOwnStream()
+    {
+        Assert.Equal(EntryIds.ForReference("account-limits:fund:pool"), AccountLimitChanged.StreamFor("fund:pool"));
+        Assert.NotEqual(AccountLimitChanged.StreamFor("fund:bank"), AccountLimitChanged.StreamFor("fund:pool"));
     }
 
     [Theory]

@@ -158,4 +158,22 @@ public sealed class BankStatementCsvTests
         Assert.StartsWith("Line 2:", problems[0], StringComparison.Ordinal);
         Assert.StartsWith("Line 4:", problems[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALineWithASingleFieldIsStillALineToReport()
+    {
+        var (lines, problems) = BankStatementCsv.Parse($"{Header}\njunk\n");
+
+        Assert.Empty(lines);
+        Assert.Equal(["Line 2: date 'junk' is not yyyy-MM-dd."], problems);
+    }
+
+    [Fact]
+    public void ALineWhoseFirstFieldIsEmptyIsStillRead()
+    {
+        var (lines, problems) = BankStatementCsv.Parse("payer,date,amount,reference,bank_reference\n,2026-04-01,1,r,B1\n");
+
+        Assert.Empty(problems);
+        Assert.Equal(string.Empty, Assert.Single(lines).Payer);
+    }
 }

@@ -106,4 +106,8 @@ public sealed class AccountingPeriodTests
         Assert.DoesNotContain(draft.Lines, l => l.Account == FundAccounts.Pool);
         Assert.Equal(2, draft.Lines.Count);
     }
+
+    [Fact]
+    public void ThePeriodClosesAreKeptInOneStreamWhoseIdNeverChanges() =>
+        Assert.Equal(new Guid("0b7c8f0e-4a52-4e61-9d38-5a1c7e2f9d10"), PeriodClosed.Stream);
 }
