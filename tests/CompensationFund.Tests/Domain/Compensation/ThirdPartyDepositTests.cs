@@ -59,4 +59,19 @@ public sealed class ThirdPartyDepositTests
 
         Assert.Equal("Not earmarked", Assert.Throws<FundRuleException>(() => deposit.Release("general", 1)).Title);
     }
+
+    [Fact]
+    public void TheRefusalsNameTheDepositItsDonorAndItsPurpose()
+    {
+        var id = new Guid("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
+        var earmarked = ThirdPartyDeposit.Receive(id, "Ministry", 100_000, "flood-prevention", null, new DateOnly(2026, 4, 30), Now);
+        var general = ThirdPartyDeposit.Receive(id, "Donor", 5_000, "general", null, new DateOnly(2026, 4, 30), Now);
+
+        Assert.Equal(
+            $"Deposit {id} from Ministry is earmarked for 'flood-prevention'; it cannot be released for 'training'.",
+            Assert.Throws<FundRuleException>(() => earmarked.Release(" Training ", 1)).Message);
+        Assert.Equal(
+            $"Deposit {id} is general incentive money; rewards draw on it, it is not released by purpose.",
+            Assert.Throws<FundRuleException>(() => general.Release("general", 1)).Message);
+    }
 }

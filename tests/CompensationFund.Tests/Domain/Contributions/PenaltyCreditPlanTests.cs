@@ -74,4 +74,16 @@ public sealed class PenaltyCreditPlanTests
         Assert.Equal([(newest.Id, 100L)], plan.WrittenOff.Select(w => (w.Penalty.Id, w.Amount)));
         Assert.Equal(0, plan.Refunded);
     }
+
+    [Fact]
+    public void ANewerPenaltyPaidInFullDoesNotStopTheCreditReachingOlderOnes()
+    {
+        var older = Penalty(100, 0, ageDays: 10);
+        var newerPaid = Penalty(50, 50, ageDays: 1);
+
+        var plan = PenaltyCredit.Plan("a", 30, [older, newerPaid]);
+
+        Assert.Equal([(older.Id, 30L)], plan.WrittenOff.Select(w => (w.Penalty.Id, w.Amount)));
+        Assert.Equal(0, plan.Refunded);
+    }
 }

@@ -36,4 +36,15 @@ public sealed class DepositPaymentTests
 
         Assert.Equal("Wrong currency", refused.Title);
     }
+
+    [Fact]
+    public void TheRefusalsSayWhatIsTakenInstead()
+    {
+        Assert.Equal(
+            "A deposit payment brings money in; -1.00 does not. A refund is a manual entry.",
+            Assert.Throws<FundRuleException>(() => DepositPayment.Lines("wuxi", -100, "CNY")).Message);
+        Assert.Equal(
+            "The fund keeps its books in CNY; a deposit paid in 'USD' is not taken.",
+            Assert.Throws<FundRuleException>(() => DepositPayment.Lines("wuxi", 100, "USD")).Message);
+    }
 }

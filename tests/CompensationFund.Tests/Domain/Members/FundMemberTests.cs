@@ -92,4 +92,12 @@ public sealed class FundMemberTests
 
         Assert.Equal(("a", 0L, (DateTimeOffset?)null, Platform.Contracts.Trust.TrustTiers.Insufficient), (member.CityId, member.Version, member.JoinedAt, member.TrustTier));
     }
+
+    [Fact]
+    public void AnUnknownCityHasNoNameOrProvinceUntilItsDetailsArrive()
+    {
+        var member = FundMember.Unknown("a");
+
+        Assert.Equal((string.Empty, string.Empty), (member.Name, member.Province));
+    }
 }

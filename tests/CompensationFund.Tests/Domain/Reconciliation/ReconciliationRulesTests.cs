@@ -222,4 +222,34 @@ public sealed class ReconciliationRulesTests
 
         Assert.Equal(traceable, ReconciliationRules.IsTraceable(source));
     }
+
+    [Fact]
+    public void EveryAllocationDiscrepancyIsFiledUnderTheAllocation()
+    {
+        var (record, entries) = Settled(postedForB: 250);
+
+        Assert.All(ReconciliationRules.Allocation(record, entries), d => Assert.Equal(("allocation", record.Id.ToString()), (d.Area, d.Subject)));
+    }
+
+    [Fact]
+    public void AnAllocationThatOwedNothingAtFirstStillAnswersForItsAdjustments()
+    {
+        var (record, _) = Settled();
+        record.EntryId = null;
+        var adjustment = Guid.NewGuid();
+        record.Adjustments.Add(new SettlementAdjustment(record.Id, adjustment, new Dictionary<string, long> { ["a"] = 50, ["c"] = -50 }, "correction"));
+
+        var found = ReconciliationRules.Allocation(record, new Dictionary<Guid, JournalEntry>()).Select(d => d.Detail).ToList();
+
+        Assert.Contains($"settlement entry {adjustment} is missing from the ledger", found);
+    }
+
+    [Fact]
+    public void ACorrectingAllocationThatPostedAnEntryIsReconciledLikeAnyOther()
+    {
+        var (record, _) = Settled();
+        record.Supersedes = Guid.NewGuid();
+
+        Assert.Contains(ReconciliationRules.Allocation(record, new Dictionary<Guid, JournalEntry>()), d => d.Detail.Contains("is missing from the ledger", StringComparison.Ordinal));
+    }
 }

@@ -72,4 +72,15 @@ public sealed class MerkleTreeTests
     [Fact]
     public void RecordedTimesAreMicrosecondsSinceTheEpoch() =>
         Assert.Equal(1_000_001, LedgerLine.Micros(DateTimeOffset.UnixEpoch.AddTicks(10_000_015)));
+
+    [Fact]
+    public void AProofNamesTheSideOfEachSiblingAndRefusesANegativeIndex()
+    {
+        var leaves = Enumerable.Range(1, 4).Select(i => Line(i).LeafHash).ToList();
+
+        Assert.Equal(["right", "right"], MerkleTree.Proof(leaves, 0).Select(s => s.Side));
+        Assert.Equal(["left", "left"], MerkleTree.Proof(leaves, 3).Select(s => s.Side));
+        Assert.Equal(MerkleTree.Hex(leaves[1]), MerkleTree.Proof(leaves, 0)[0].Hash);
+        Assert.Throws<ArgumentOutOfRangeException>(() => MerkleTree.Proof(leaves, -1));
+    }
 }

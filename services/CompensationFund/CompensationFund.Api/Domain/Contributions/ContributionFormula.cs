@@ -26,7 +26,7 @@ public sealed record ContributionFormula(FormulaKind Kind, IReadOnlyDictionary<s
 {
     public string Name => Kind switch
     {
-        FormulaKind.FixedRatios => "fixed-ratios " + string.Join(":", Ratios!.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        FormulaKind.FixedRatios => "fixed-ratios " + string.Join(":", (Ratios ?? new Dictionary<string, decimal>()).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         FormulaKind.Population => "population",
         _ => "gdp",
     };
