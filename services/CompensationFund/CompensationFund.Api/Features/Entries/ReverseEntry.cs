@@ -25,7 +25,10 @@ public static class ReverseEntry
         }
 
         var original = await ledger.RequireAsync(session, entryId, cancellationToken);
-        EnsureManual(original);
+        FundLedger.EnsureManual(
+            original,
+            "reversed",
+            $"propose its reversal with POST {EntryReversals.ReversalRequestEndpoints.Route(original.Id)}, which takes effect once the agreement's quorum of distinct people approves it.");
         var valueDate = request.ValueDate ?? ledger.Today;
         if (valueDate > ledger.Today)
         {
@@ -38,21 +41,5 @@ public static class ReverseEntry
         var result = IdempotencyKeys.Complete(http, session, StatusCodes.Status201Created, EntryResponse.Of(reversal), EntryEndpoints.Location(reversal.EntryId));
         await ledger.CommitAsync(session, changes, cancellationToken);
         return result;
-    }
-
-    /// <summary>
-    /// A domain entry is refused here (separation of duties, docs/compensation-fund.md §15); the refusal names the way it
-    /// is reversed: a request that the agreement's quorum of distinct people approves.
-    /// </summary>
-    private static void EnsureManual(JournalEntry entry)
-    {
-        if (entry.Header.Kind != EntryKinds.Manual)
-        {
-            throw new FundRuleException(
-                "Domain entry",
-                $"Entry {entry.Id} is a {entry.Header.Kind} entry; it cannot be reversed through the generic endpoint, only through its own operation, which "
-                + $"enforces its rules: propose its reversal with POST {EntryReversals.ReversalRequestEndpoints.Route(entry.Id)}, which takes effect once the "
-                + "agreement's quorum of distinct people approves it.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Governance;
 using CompensationFund.Api.Domain.Ledger;
+using CompensationFund.Api.Domain.Periods;
 using CompensationFund.Api.Infrastructure.Ledger;
 using Marten;
 using Platform.ServiceDefaults.Errors;
@@ -30,7 +31,7 @@ public static class RequestEntryReversal
             entry, [.. earlier], request.Reason!, request.ValueDate, ledger.Today, Caller.Approval(http, ledger.Now, request.Reason), quorum.For(ApprovalQuorum.DomainReversal));
         if (request.ValueDate is { } date && await ledger.Balances.ClosedThroughAsync(cancellationToken) is { } closed && date <= closed)
         {
-            throw new FundRuleException("Period closed", $"The value date {date:yyyy-MM-dd} is in a closed period (closed through {closed:yyyy-MM-dd}); date the reversal in an open one.");
+            throw PeriodClosing.ClosedPeriod(date, closed);
         }
 
         return await ReversalRequests.CommitAsync(reversal, entry, StatusCodes.Status201Created, session, ledger, http, cancellationToken);

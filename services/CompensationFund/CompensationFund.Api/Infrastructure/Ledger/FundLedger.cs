@@ -56,13 +56,15 @@ public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, B
     /// A domain entry (settlement, compensation, contribution, earmark, penalty) changes only through its own operation;
     /// the generic reversal and reservation endpoints act on manual entries only (separation of duties).
     /// </summary>
-    public static void EnsureManual(JournalEntry entry, string action)
+    /// <param name="instead">How the entry is changed instead, when there is a way (appended to the refusal).</param>
+    public static void EnsureManual(JournalEntry entry, string action, string? instead = null)
     {
         if (entry.Header.Kind != EntryKinds.Manual)
         {
             throw new FundRuleException(
                 "Domain entry",
-                $"Entry {entry.Id} is a {entry.Header.Kind} entry; it cannot be {action} through the generic endpoint, only through its own operation, which enforces its rules.");
+                $"Entry {entry.Id} is a {entry.Header.Kind} entry; it cannot be {action} through the generic endpoint, only through its own operation, which enforces its rules"
+                + (instead is null ? "." : $": {instead}"));
         }
     }
 

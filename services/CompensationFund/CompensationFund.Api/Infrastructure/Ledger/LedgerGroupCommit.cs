@@ -25,17 +25,15 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     public const int MaxGroup = 64;
 
     private readonly IDocumentStore _store;
-    private readonly LedgerWriter _writer;
-    private readonly BalanceReader _balances;
+    private readonly FundLedger _ledger;
     private readonly Channel<Posting> _queue = Channel.CreateUnbounded<Posting>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _free = new(Writers, Writers);
     private readonly Task _grouping;
 
-    public LedgerGroupCommit(IDocumentStore store, LedgerWriter writer, BalanceReader balances)
+    public LedgerGroupCommit(IDocumentStore store, FundLedger ledger)
     {
         _store = store;
-        _writer = writer;
-        _balances = balances;
+        _ledger = ledger;
         _grouping = Task.Run(GroupAsync);
     }
 
@@ -92,21 +90,27 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     {
         try
         {
-            await SaveAsync(group);
-            FundMetrics.EntryCommitGroupSize.Observe(group.Count);
-            group.ForEach(p => p.Done.TrySetResult());
-        }
-        catch (Exception) when (group.Count > 1)
-        {
-            FundMetrics.EntryCommitGroupsRetried.Inc();
-            foreach (var posting in group)
+            if (group.Count == 1)
             {
-                await CommitAloneAsync(posting);
+                await CommitAloneAsync(group[0]);
+                return;
             }
-        }
-        catch (Exception ex)
-        {
-            await FailAsync(group[0], ex);
+
+            try
+            {
+                await using var session = Open(group);
+                await session.SaveChangesAsync(CancellationToken.None);
+                FundMetrics.EntryCommitGroupSize.Observe(group.Count);
+                group.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception)
+            {
+                FundMetrics.EntryCommitGroupsRetried.Inc();
+                foreach (var posting in group)
+                {
+                    await CommitAloneAsync(posting);
+                }
+            }
         }
         finally
         {
@@ -114,45 +118,32 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
         }
     }
 
+    /// <summary>Commits one posting as any use case commits: a refusal by the database becomes the fund's reason.</summary>
     private async Task CommitAloneAsync(Posting posting)
     {
         try
         {
-            await SaveAsync([posting]);
+            await using var session = Open([posting]);
+            await _ledger.CommitAsync(session, posting.Changes, CancellationToken.None);
             FundMetrics.EntryCommitGroupSize.Observe(1);
             posting.Done.TrySetResult();
         }
         catch (Exception ex)
         {
-            await FailAsync(posting, ex);
+            posting.Done.TrySetException(ex);
         }
     }
 
-    private async Task SaveAsync(IReadOnlyList<Posting> group)
+    private IDocumentSession Open(IReadOnlyList<Posting> group)
     {
-        await using var session = _store.LightweightSession();
+        var session = _store.LightweightSession();
         foreach (var posting in group)
         {
             posting.Alongside(session);
         }
 
-        _writer.Record(session, [.. group.SelectMany(p => p.Changes)]);
-
-        await session.SaveChangesAsync(CancellationToken.None);
-    }
-
-    private async Task FailAsync(Posting posting, Exception failure)
-    {
-        try
-        {
-            var refusal = await LedgerFailures.TranslateAsync(failure, posting.Changes, _balances, CancellationToken.None);
-            posting.Done.TrySetException(refusal ?? failure);
-        }
-        catch (Exception)
-        {
-            // Explaining a refusal re-reads a balance; if the database is gone by then, the posting's own failure is the answer.
-            posting.Done.TrySetException(failure);
-        }
+        _ledger.Record(session, [.. group.SelectMany(p => p.Changes)]);
+        return session;
     }
 
     private sealed class Posting(IReadOnlyList<LedgerChange> changes, Action<IDocumentSession> alongside)
