@@ -2,8 +2,10 @@ using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Banking;
 using CompensationFund.Api.Domain.Compensation;
 using CompensationFund.Api.Domain.Contributions;
+using CompensationFund.Api.Domain.History;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Features.Banking;
+using CompensationFund.Api.Infrastructure.History;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Api.Infrastructure.Reports;
 using Marten;
@@ -105,10 +107,19 @@ public sealed partial class BankTests
             if (p.HoldBackPending > 0)
             {
                 var held = await ledger.RequireAsync(session, p.HoldBackReservation!.Value, CancellationToken.None);
-                Assert.True(held.Status == EntryStatus.Pending, $"{what}: hold-back reservation is {held.Status}");
+                Assert.True(held.Status == EntryStatus.Pending, $"{what}: hold-back reservation is {held.Status}\n{await ExplainAsync(session, p.Id, held.Id)}");
                 Assert.True(held.Lines.Where(l => l.Side == LineSide.Debit).Sum(l => l.Amount) == p.HoldBackPending, $"{what}: hold-back reserves another amount");
             }
         }
+    }
+
+    /// <summary>Every state the proposal was stored in and every event of the entry, in commit order: what a failed check shows.</summary>
+    private async Task<string> ExplainAsync(IQuerySession session, Guid proposalId, Guid entryId)
+    {
+        var states = await fund.Get<HistoryReader>().ReadAsync(RecordHistory.Proposal, proposalId, CancellationToken.None);
+        var events = await session.Events.FetchStreamAsync(entryId);
+        return string.Join("\n", states.Select(s => $"  state {s.Position} at {s.RecordedAt:O}: {s.State}")
+            .Concat(events.Select(e => $"  entry event {e.Version} {e.EventTypeName} at {e.Timestamp:O}")));
     }
 
     /// <summary>
