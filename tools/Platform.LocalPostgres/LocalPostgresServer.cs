@@ -8,7 +8,8 @@ namespace Platform.LocalPostgres;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster: <c>initdb</c> into a fresh folder, <c>pg_ctl start</c> on a loopback
-/// port, and <c>pg_ctl stop</c> plus removal on dispose.
+/// port, and <c>pg_ctl stop</c> plus removal on dispose (or, when its process dies first, by the next one started:
+/// <c>LocalPostgresServer.Sweep.cs</c>).
 /// </summary>
 /// <remarks>
 /// Implementation note: PostgreSQL refuses to run as root and CI runs as root, so when this process is
@@ -16,7 +17,7 @@ namespace Platform.LocalPostgres;
 /// handed to that user (environment.md). Missing binaries fail loudly with what to install; tests never
 /// skip silently.
 /// </remarks>
-public sealed class LocalPostgresServer : IAsyncDisposable
+public sealed partial class LocalPostgresServer : IAsyncDisposable
 {
     private readonly string _root;
     private readonly string _binDirectory;
@@ -54,8 +55,17 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     {
         var bin = FindBinDirectory();
         var keep = root is not null;
-        root ??= Path.Combine(Path.GetTempPath(), "platform-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        if (!keep)
+        {
+            await SweepAbandonedAsync(bin, cancellationToken);
+        }
+
+        root ??= Path.Combine(Path.GetTempPath(), ThrowawayPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
+        if (!keep)
+        {
+            RecordOwner(root);
+        }
         var server = new LocalPostgresServer(root, bin, port ?? FreePort(), keep);
         await server.InitAndStartAsync(durable, cancellationToken);
         return server;
@@ -88,12 +98,29 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], throwOnError: false, CancellationToken.None);
         if (!_keepData)
         {
+            await DeleteFolderAsync(_root);
+        }
+    }
+
+    /// <summary>
+    /// An immediate stop returns while the server's last processes may still write (the folder is "not empty" to a
+    /// delete racing them), so a failed delete is tried again; what still fails is left to the next sweep.
+    /// </summary>
+    private static async Task DeleteFolderAsync(string folder)
+    {
+        for (var attempt = 1; Directory.Exists(folder); attempt++)
+        {
             try
             {
-                Directory.Delete(_root, recursive: true);
+                Directory.Delete(folder, recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < 5)
             {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
             }
         }
     }
