@@ -16,7 +16,7 @@ public sealed class FeedNotifications(NpgsqlDataSource dataSource, StoreSchema s
 
     /// <summary>Queues the notification in the session's transaction.</summary>
     public static void Queue(IDocumentSession session, StoreSchema schema, string cityId) =>
-        session.QueueSqlCommand("select pg_notify(?, ?)", Channel(schema), cityId);
+        session.QueueSelect("select pg_notify(?, ?)", Channel(schema), cityId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,5 +1,6 @@
 using CompensationFund.Api.Domain.Ledger;
 using Marten;
+using Platform.Persistence;
 
 namespace CompensationFund.Api.Infrastructure.Ledger;
 
@@ -41,7 +42,7 @@ public sealed class LedgerWriter(LedgerSchema schema)
 
         if (rows.Count > 0)
         {
-            session.QueueSqlCommand($"select {schema.ApplyMovements}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
+            session.QueueSelect($"select {schema.ApplyMovements}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
         }
     }
 
@@ -50,7 +51,7 @@ public sealed class LedgerWriter(LedgerSchema schema)
     /// already lies outside (<see cref="LedgerErrorCodes.LimitAlreadyBroken"/>).
     /// </summary>
     public void SetLimits(IDocumentSession session, string accountId, Domain.Accounts.AccountLimit limit) =>
-        session.QueueSqlCommand($"select {schema.SetLimits}(?, ?, ?)", accountId, (object?)limit.Floor ?? DBNull.Value, (object?)limit.Ceiling ?? DBNull.Value);
+        session.QueueSelect($"select {schema.SetLimits}(?, ?, ?)", accountId, (object?)limit.Floor ?? DBNull.Value, (object?)limit.Ceiling ?? DBNull.Value);
 
     /// <summary>
     /// Like <see cref="Record"/> for new entries only, but applies their movements at once on the session's open
