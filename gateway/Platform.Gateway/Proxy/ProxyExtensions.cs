@@ -7,7 +7,8 @@ namespace Platform.Gateway.Proxy;
 /// <summary>
 /// Routes and clusters come from the <c>ReverseProxy</c> configuration section (YARP's own schema), with the
 /// gateway's rules on top: every route names a policy and none is anonymous, identity headers are stripped, active
-/// health checks probe management addresses only, safe requests are retried.
+/// health checks probe management addresses only, safe requests are retried, a request a replica refused to connect
+/// goes to another replica.
 /// </summary>
 public static class ProxyExtensions
 {
@@ -38,6 +39,7 @@ public static class ProxyExtensions
         {
             proxy.UseMiddleware<ForwarderErrorProblemDetails>();
             proxy.UseMiddleware<RequestBodyLimit>();
+            proxy.UseMiddleware<ReplicaFailover>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
