@@ -5,6 +5,8 @@ using CompensationFund.Api.Infrastructure;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Tests.Support;
 using Marten;
+using Npgsql;
+using Platform.Testing;
 
 namespace CompensationFund.Tests.Ledger;
 
@@ -20,20 +22,31 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     [Fact]
     public async Task PostingsQueuedTogetherCommitInGroupsAndARefusedOneTakesNothingDownWithIt()
     {
-        var accounts = await OpenIncomeAccountsAsync("together", 24);
+        var accounts = await OpenIncomeAccountsAsync("together", 27);
         var commit = fund.Get<LedgerGroupCommit>();
         var retriedBefore = FundMetrics.EntryCommitGroupsRetried.Value;
         using var finance = fund.Finance();
         var bank = await finance.BalanceAsync("fund:bank");
 
-        // Queued at once, before the first group can have committed: twelve disjoint transfers, one that empties the bank
-        // past its floor, and two with the same entry id.
-        var good = Enumerable.Range(0, 12).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 100 + i)], _ => { })).ToList();
-        var overdrawn = commit.CommitAsync([New("fund:expense:bank-charges", "fund:bank", ToFen(bank) + 1)], _ => { });
-        var twin = Guid.NewGuid();
-        var first = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
-        var second = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
+        // Both writers are first held by two postings on an account row this test keeps locked, so everything queued
+        // next waits and forms groups together once the lock goes (however slow the machine): twelve disjoint
+        // transfers, one that empties the bank past its floor, and two with the same entry id.
+        Task[] blockers;
+        Task[] good;
+        Task overdrawn, first, second;
+        await using (var connection = await fund.Get<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var held = await HoldAccountAsync(connection, accounts[24]))
+        {
+            blockers = [commit.CommitAsync([New(accounts[24], accounts[25], 1)], _ => { }), commit.CommitAsync([New(accounts[24], accounts[26], 1)], _ => { })];
+            await Eventually.Until(WaitingPostingsAsync, n => n >= 2, because: "both writers to wait on the held account");
+            good = [.. Enumerable.Range(0, 12).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 100 + i)], _ => { }))];
+            overdrawn = commit.CommitAsync([New("fund:expense:bank-charges", "fund:bank", ToFen(bank) + 1)], _ => { });
+            var twin = Guid.NewGuid();
+            first = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
+            second = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
+        }
 
+        await Task.WhenAll(blockers);
         await Task.WhenAll(good);
         var refusal = await Assert.ThrowsAsync<FundRuleException>(() => overdrawn);
         var outcomes = await Task.WhenAll(Settle(first), Settle(second));
@@ -140,6 +153,24 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         {
             return ex;
         }
+    }
+
+    /// <summary>A transaction holding <paramref name="account"/>'s balance row: postings on it wait until it ends.</summary>
+    private async Task<NpgsqlTransaction> HoldAccountAsync(NpgsqlConnection connection, string account)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"select 1 from {fund.Get<LedgerSchema>().Balances} where account_id = $1 for update", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = account });
+        await command.ExecuteNonQueryAsync();
+        return transaction;
+    }
+
+    /// <summary>Group commits of this fund's database waiting on a row lock in <c>fund_apply_movements</c>.</summary>
+    private async Task<long> WaitingPostingsAsync()
+    {
+        await using var command = fund.Get<NpgsqlDataSource>().CreateCommand(
+            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%apply_movements%'");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<string[]> OpenIncomeAccountsAsync(string prefix, int count)
