@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Platform.EmbeddedKafka;
@@ -13,6 +16,9 @@ public sealed unsafe class EmbeddedKafkaBroker : IDisposable
     private readonly Lock _gate = new();
     private nint _handle;
     private nint _cluster;
+
+    /// <summary>Ports of brokers that are down, held so no outgoing connection takes them (<see cref="SetBrokerDown"/>).</summary>
+    private readonly Dictionary<int, Socket> _held = [];
 
     private EmbeddedKafkaBroker(nint handle, nint cluster, int brokerCount)
     {
@@ -70,9 +76,37 @@ public sealed unsafe class EmbeddedKafkaBroker : IDisposable
     }
 
     /// <summary>Takes one broker (1-based id) down: its connections close and it refuses new ones.</summary>
-    public void SetBrokerDown(int brokerId) => Check(NativeLibrdkafka.MockBrokerSetDown(Cluster(), brokerId), "set down");
+    /// <remarks>
+    /// Implementation note: a broker that is down has closed its listener, and comes back on the same port, which the
+    /// kernel picked from the ephemeral range where every outgoing connection of the run takes its local port. One that
+    /// took the port meanwhile made the broker's restart fail, and librdkafka then aborts the whole process ("Failed to
+    /// bind mock broker socket"). While it is down the port is bound here without listening: clients are still
+    /// refused, and the kernel hands a bound port to no outgoing connection.
+    /// </remarks>
+    public void SetBrokerDown(int brokerId)
+    {
+        Check(NativeLibrdkafka.MockBrokerSetDown(Cluster(), brokerId), "set down");
+        lock (_held)
+        {
+            if (!_held.ContainsKey(brokerId) && Hold(PortOf(brokerId)) is { } socket)
+            {
+                _held[brokerId] = socket;
+            }
+        }
+    }
 
-    public void SetBrokerUp(int brokerId) => Check(NativeLibrdkafka.MockBrokerSetUp(Cluster(), brokerId), "set up");
+    public void SetBrokerUp(int brokerId)
+    {
+        lock (_held)
+        {
+            if (_held.Remove(brokerId, out var socket))
+            {
+                socket.Dispose();
+            }
+        }
+
+        Check(NativeLibrdkafka.MockBrokerSetUp(Cluster(), brokerId), "set up");
+    }
 
     /// <summary>Takes every broker down, as when the whole Kafka cluster is unreachable.</summary>
     public void SetAllBrokersDown()
@@ -103,6 +137,16 @@ public sealed unsafe class EmbeddedKafkaBroker : IDisposable
 
     public void Dispose()
     {
+        lock (_held)
+        {
+            foreach (var socket in _held.Values)
+            {
+                socket.Dispose();
+            }
+
+            _held.Clear();
+        }
+
         lock (_gate)
         {
             if (_cluster != 0)
@@ -125,6 +169,30 @@ public sealed unsafe class EmbeddedKafkaBroker : IDisposable
         {
             ObjectDisposedException.ThrowIf(_cluster == 0, this);
             return _cluster;
+        }
+    }
+
+    /// <summary>The port of broker <paramref name="brokerId"/>: the bootstrap list names the brokers in id order.</summary>
+    private int PortOf(int brokerId)
+    {
+        var address = BootstrapServers.Split(',')[brokerId - 1];
+        return int.Parse(address[(address.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Binds <paramref name="port"/> on loopback without listening; null when that is not possible (then nothing is held).</summary>
+    private static Socket? Hold(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return socket;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
         }
     }
 

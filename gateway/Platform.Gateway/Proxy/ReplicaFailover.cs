@@ -28,6 +28,8 @@ internal sealed class ReplicaFailover(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var proxy = context.GetReverseProxyFeature();
+        // The cluster's series exists (at 0) from its first request on, so dashboards and alerts find it before any failover.
+        var failovers = Failovers.WithLabels(proxy.Cluster.Config.ClusterId);
         var candidates = proxy.AvailableDestinations;
         var tried = new List<DestinationState>();
         await next(context);
@@ -43,7 +45,7 @@ internal sealed class ReplicaFailover(RequestDelegate next)
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.StatusCode = StatusCodes.Status200OK;
             proxy.AvailableDestinations = untried;
-            Failovers.WithLabels(proxy.Cluster.Config.ClusterId).Inc();
+            failovers.Inc();
             await next(context);
         }
     }
