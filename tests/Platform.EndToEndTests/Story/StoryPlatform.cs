@@ -10,7 +10,7 @@ namespace Platform.EndToEndTests.Story;
 /// A platform of its own for the demo story (processes, database and topic namespace): the story asserts exact money and
 /// scores, which the shared platform's other tests would move (they use the same demo cities). Communication runs the
 /// demo's drill settings, as the app host does (tools/Platform.AppHost/Resources/DemoDrillSettings.cs): red warnings due
-/// within 2 s and a sweep slow enough that the late city's acknowledgement is settled late rather than missed.
+/// within seconds (8 here: 2 s, as in the app host, was sometimes over before the on-time city had answered on a loaded CI machine) and a sweep slow enough that the late city's acknowledgement is settled late rather than missed.
 /// </summary>
 public sealed class StoryPlatform : IAsyncLifetime
 {
@@ -27,7 +27,7 @@ public sealed class StoryPlatform : IAsyncLifetime
             .Select(name => PlatformProcesses.Service(name, connectionString, infra.Broker.BootstrapServers, ns))
             .ToList();
         var communication = services.Single(s => s.Name == "communication");
-        communication.Environment["Communication__AcknowledgementDeadlines__Red"] = "00:00:02";
+        communication.Environment["Communication__AcknowledgementDeadlines__Red"] = "00:00:08";
         communication.Environment["Communication__SweepInterval"] = "00:10:00";
         Gateway = PlatformProcesses.Gateway(services);
         _processes.AddRange([.. services, Gateway]);
