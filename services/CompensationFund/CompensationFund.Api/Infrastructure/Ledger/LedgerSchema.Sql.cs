@@ -46,32 +46,39 @@ public sealed partial class LedgerSchema
             v_closed date;
             v_move record;
             v_broken date;
+            v_updated text[];
+            v_refused text;
         begin
             perform pg_advisory_xact_lock_shared({{PeriodLockKey}});
             select closed_through into v_closed from {{Schema}}.fund_ledger_state where id = 1;
             if v_closed is not null and exists (select 1 from unnest(p_value_dates) d where d <= v_closed) then
                 raise exception using errcode = '{{LedgerErrorCodes.PeriodClosed}}', message = format('period-closed:%s', v_closed);
             end if;
-            for v_move in
+            perform 1 from {{Schema}}.fund_balance b where b.account_id = any (p_accounts) order by b.account_id collate "C" for update;
+            with m as (
                 select m.account, sum(m.dp)::bigint as dp, sum(m.cp)::bigint as cp, sum(m.dq)::bigint as dq, sum(m.cq)::bigint as cq
                 from unnest(p_accounts, p_dp, p_cp, p_dq, p_cq) as m(account, dp, cp, dq, cq)
                 group by m.account
-                order by m.account collate "C"
-            loop
+            ), u as (
                 update {{Schema}}.fund_balance b
-                   set debits_posted = b.debits_posted + v_move.dp, credits_posted = b.credits_posted + v_move.cp,
-                       debits_pending = b.debits_pending + v_move.dq, credits_pending = b.credits_pending + v_move.cq
-                 where b.account_id = v_move.account
-                   and b.debits_pending + v_move.dq >= 0 and b.credits_pending + v_move.cq >= 0
-                   and {{Schema}}.fund_within_limits(b.normal_side, b.debits_posted + v_move.dp, b.credits_posted + v_move.cp,
-                       b.debits_pending + v_move.dq, b.credits_pending + v_move.cq, b.floor_fen, b.ceiling_fen);
-                if not found then
-                    if exists (select 1 from {{Schema}}.fund_balance where account_id = v_move.account) then
-                        raise exception using errcode = '{{LedgerErrorCodes.LimitExceeded}}', message = format('limit-exceeded:%s', v_move.account);
-                    end if;
-                    raise exception using errcode = '{{LedgerErrorCodes.UnknownAccount}}', message = format('unknown-account:%s', v_move.account);
+                   set debits_posted = b.debits_posted + m.dp, credits_posted = b.credits_posted + m.cp,
+                       debits_pending = b.debits_pending + m.dq, credits_pending = b.credits_pending + m.cq
+                  from m
+                 where b.account_id = m.account
+                   and b.debits_pending + m.dq >= 0 and b.credits_pending + m.cq >= 0
+                   and {{Schema}}.fund_within_limits(b.normal_side, b.debits_posted + m.dp, b.credits_posted + m.cp,
+                       b.debits_pending + m.dq, b.credits_pending + m.cq, b.floor_fen, b.ceiling_fen)
+                returning b.account_id
+            )
+            select array_agg(u.account_id) into v_updated from u;
+            select a.account into v_refused from unnest(p_accounts) as a(account)
+             where a.account <> all (coalesce(v_updated, '{}'::text[])) order by a.account collate "C" limit 1;
+            if found then
+                if exists (select 1 from {{Schema}}.fund_balance where account_id = v_refused) then
+                    raise exception using errcode = '{{LedgerErrorCodes.LimitExceeded}}', message = format('limit-exceeded:%s', v_refused);
                 end if;
-            end loop;
+                raise exception using errcode = '{{LedgerErrorCodes.UnknownAccount}}', message = format('unknown-account:%s', v_refused);
+            end if;
             insert into {{Schema}}.fund_movement
                 (entry_id, account_id, value_date, recorded_at, debits_posted, credits_posted, debits_pending, credits_pending)
             select m.entry_id, m.account, m.value_date, clock_timestamp(), m.dp, m.cp, m.dq, m.cq
