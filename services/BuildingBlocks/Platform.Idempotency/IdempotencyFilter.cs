@@ -12,8 +12,9 @@ namespace Platform.Idempotency;
 /// held by a connection of its own until the request has finished). The second one therefore looks for the stored
 /// response only after the first has committed, and replays it, instead of running the use case again and meeting its
 /// domain guard ("already finalized") or a version conflict, which would answer differently. The lock is freed if its
-/// connection dies. With <see cref="IdempotencyGuard.RecordFirst"/> there is no lock, the look-up is the only round trip,
-/// and the key's record, written in each request's own transaction, lets at most one of them commit.
+/// connection dies. With <see cref="IdempotencyGuard.RecordFirst"/> there is no lock and no round trip of its own before
+/// the use case: the key's record, written in each request's own transaction, lets at most one of them commit, and only
+/// a request that did not commit looks for the record.
 /// </remarks>
 internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IdempotencyTables tables) : IEndpointFilter
 {
@@ -100,22 +101,22 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
     }
 
     /// <summary>
-    /// <see cref="IdempotencyGuard.RecordFirst"/>: a stored response is replayed; otherwise the use case runs, and if it
-    /// fails while a same-key request committed (its record is there now), that request's response is the answer: the
-    /// failure was the duplicate meeting what the first one wrote (the key, or a record it created).
+    /// <see cref="IdempotencyGuard.RecordFirst"/>: the use case runs at once, with no look-up before it. A success it
+    /// answers came after its transaction, which wrote this key's record, committed: no request with this key had
+    /// committed before (the record's primary key would have refused this one), so there is nothing to replay. Any
+    /// other outcome — a failure, or a refusal that wrote nothing — may be a retry of, or a duplicate beside, a request
+    /// that did commit: if a record of the key is there now, its response is the answer (replayed, or 422 for another
+    /// body).
     /// </summary>
     private async ValueTask<object?> AdmitFirstRecordedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string caller, string key, string hash)
     {
         var http = context.HttpContext;
-        if (await FindAsync(caller, key, http.RequestAborted) is { } stored)
-        {
-            return Replay(http, stored, hash);
-        }
-
-        IdempotencyKeys.SetPending(http, new IdempotencyKeys.PendingRequest(caller, key, hash));
+        var pending = new IdempotencyKeys.PendingRequest(caller, key, hash);
+        IdempotencyKeys.SetPending(http, pending);
+        object? result;
         try
         {
-            return await next(context);
+            result = await next(context);
         }
         catch (Exception)
         {
@@ -126,6 +127,13 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
 
             throw;
         }
+
+        if (pending.Recorded && result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+        {
+            return result;
+        }
+
+        return await FindAsync(caller, key, http.RequestAborted) is { } stored ? Replay(http, stored, hash) : result;
     }
 
     private async Task<StoredResponse?> FindAsync(string caller, string key, CancellationToken cancellationToken)

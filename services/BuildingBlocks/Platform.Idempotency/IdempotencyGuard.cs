@@ -11,10 +11,11 @@ public enum IdempotencyGuard
     Lock,
 
     /// <summary>
-    /// No lock: the look-up is the only extra round trip. A second request in flight runs too; at most one of the two
-    /// commits, because both write the key's record in their transaction, and the one that fails — on the record's key,
-    /// on a record the first one created, or on a guard the first one's commit tripped — finds the first one's record
-    /// and replays its response. For use cases whose every effect commits in the transaction that writes the record
+    /// No lock and no look-up before the use case: a request that commits costs no extra round trip. A second request
+    /// in flight runs too; at most one of the two commits, because both write the key's record in their transaction, and
+    /// the one that does not — failing on the record's key, on a record the first one created, or on a guard the first
+    /// one's commit tripped, or refused without writing — then finds the first one's record and replays its response.
+    /// A use case answers a success only after the transaction holding the record has committed. For use cases whose every effect commits in the transaction that writes the record
     /// (<see cref="IdempotencyKeys.Prepare"/> or <see cref="IdempotencyKeys.Complete"/>), which the platform's are; the
     /// lock stays the default until each has a test of same-key requests in flight.
     /// </summary>

@@ -76,9 +76,13 @@ public static class IdempotencyKeys
         var tables = http.RequestServices.GetRequiredService<IdempotencyTables>();
         var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var record = new object[] { pending.Caller, pending.Key, pending.Hash, statusCode, (object?)location ?? DBNull.Value, json };
-        return new IdempotentResponse(result, session => session.QueueSqlCommand(
-            $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
-            record));
+        return new IdempotentResponse(result, session =>
+        {
+            session.QueueSqlCommand(
+                $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
+                record);
+            pending.Recorded = true;
+        });
     }
 
     internal static void SetPending(HttpContext http, PendingRequest pending) => http.Items[ItemKey] = pending;
@@ -103,7 +107,11 @@ public static class IdempotencyKeys
         return Convert.ToHexString(sha.GetHashAndReset());
     }
 
-    internal sealed record PendingRequest(string Caller, string Key, string Hash);
+    internal sealed record PendingRequest(string Caller, string Key, string Hash)
+    {
+        /// <summary>The response was queued into a session: if the use case then answers a success, it committed with it.</summary>
+        public bool Recorded { get; set; }
+    }
 }
 
 /// <summary>The answer to an idempotent request, and the record of it to commit with its change.</summary>

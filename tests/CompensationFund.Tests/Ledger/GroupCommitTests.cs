@@ -137,6 +137,25 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         Assert.Equal(5m, await finance.BalanceAsync(accounts[1]));
     }
 
+    [Fact]
+    public async Task AKeyAlreadyPostedWithAnInvalidBodyIsRefusedAsAReusedKey()
+    {
+        using var finance = fund.Finance();
+        var accounts = await OpenIncomeAccountsAsync("invalid-retry", 2);
+        var key = Guid.NewGuid().ToString("N");
+        var invalid = Support.Ledger.Transfer(accounts[0], accounts[1], 1.001m);
+        var refused = await (await finance.PostAsync("/api/fund/entries", invalid, Guid.NewGuid().ToString("N"))).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("The request is not valid", refused.GetProperty("title").GetString());
+        await (await finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer(accounts[0], accounts[1], 5m), key)).JsonAsync(HttpStatusCode.Created);
+
+        // Refused without writing anything, the request finds the key's record after the use case: the key was used.
+        var reused = await finance.PostAsync("/api/fund/entries", invalid, key);
+
+        var problem = await reused.JsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("Idempotency-Key reused", problem.GetProperty("title").GetString());
+        Assert.Equal(5m, await finance.BalanceAsync(accounts[1]));
+    }
+
     private static LedgerChange New(string debit, string credit, long fen, Guid? id = null) =>
         LedgerChange.New(new EntryDraft(LedgerGen.Header(), Today, [JournalLine.Debit(debit, fen), JournalLine.Credit(credit, fen)]).Post(id ?? Guid.NewGuid(), DateTimeOffset.UtcNow));
 
