@@ -21,6 +21,9 @@ public class ServiceFactory<TProgram>(string connectionString, string bootstrapS
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The hosting environment: Development for tests; the benchmarks measure Production, as the images run.</summary>
+    public string Environment { get; set; } = "Development";
+
     /// <summary>Starts the server; call once before creating clients.</summary>
     public ServiceFactory<TProgram> Start()
     {
@@ -44,7 +47,7 @@ public class ServiceFactory<TProgram>(string connectionString, string bootstrapS
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         // UseSetting, not ConfigureAppConfiguration: minimal-hosting services read configuration while
         // building, before late configuration callbacks would apply.
         var settings = TestTokens.ServiceSettings().Concat(

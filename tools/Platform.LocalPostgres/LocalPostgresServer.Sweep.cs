@@ -38,7 +38,7 @@ public sealed partial class LocalPostgresServer
         }
     }
 
-    internal static bool IsAbandoned(string folder)
+    private static bool IsAbandoned(string folder)
     {
         var owner = Path.Combine(folder, OwnerFile);
         try

@@ -31,10 +31,11 @@ internal sealed class ReplicaFailover(RequestDelegate next)
         // The cluster's series exists (at 0) from its first request on, so dashboards and alerts find it before any failover.
         var failovers = Failovers.WithLabels(proxy.Cluster.Config.ClusterId);
         var candidates = proxy.AvailableDestinations;
-        var tried = new List<DestinationState>();
+        List<DestinationState>? tried = null;
         await next(context);
         while (NeverReached(context) && proxy.ProxiedDestination is { } refused)
         {
+            tried ??= [];
             tried.Add(refused);
             var untried = candidates.Where(d => !tried.Contains(d)).ToList();
             if (untried.Count == 0)
@@ -51,7 +52,7 @@ internal sealed class ReplicaFailover(RequestDelegate next)
     }
 
     /// <summary>The forwarder could not open a connection to the replica: nothing of the request reached it.</summary>
-    internal static bool NeverReached(HttpContext context) =>
+    private static bool NeverReached(HttpContext context) =>
         !context.Response.HasStarted
         && context.Features.Get<IForwarderErrorFeature>() is { Error: ForwarderError.Request, Exception: { } error }
         && IsConnectionRefused(error);

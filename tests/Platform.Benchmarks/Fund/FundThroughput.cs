@@ -32,6 +32,7 @@ public static class FundThroughput
             "ASPNETCORE_TEST_CONTENTROOT_COMPENSATIONFUND_API", Path.Combine(RepositoryRoot.Path, "services", "CompensationFund", "CompensationFund.Api"));
         await using var service = new ServiceFactory<CompensationFundApi::Program>(connectionString, broker.BootstrapServers, "bench");
         service.Settings["Logging:LogLevel:Default"] = "Warning";
+        service.Environment = "Production";
         service.Start();
         var accounts = await OpenAccountsAsync(service.Services);
         var settings = await SettingsAsync(connectionString);
