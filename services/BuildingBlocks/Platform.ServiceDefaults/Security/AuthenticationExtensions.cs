@@ -33,6 +33,12 @@ public static class AuthenticationExtensions
                 {
                     o.Authority = settings.Authority;
                 }
+                else
+                {
+                    // Fixed keys: a token found valid stays valid until it expires (RememberingTokenHandler).
+                    o.TokenHandlers.Clear();
+                    o.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
+                }
 
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
