@@ -15,9 +15,10 @@ public enum IdempotencyGuard
     /// in flight runs too; at most one of the two commits, because both write the key's record in their transaction, and
     /// the one that does not — failing on the record's key, on a record the first one created, or on a guard the first
     /// one's commit tripped, or refused without writing — then finds the first one's record and replays its response.
-    /// A use case answers a success only after the transaction holding the record has committed. For use cases whose every effect commits in the transaction that writes the record
-    /// (<see cref="IdempotencyKeys.Prepare"/> or <see cref="IdempotencyKeys.Complete"/>), which the platform's are; the
-    /// lock stays the default until each has a test of same-key requests in flight.
+    /// For use cases whose every effect commits in the transaction that writes the record
+    /// (<see cref="IdempotencyKeys.Prepare"/> or <see cref="IdempotencyKeys.Complete"/>) and which answer a success
+    /// only once it has committed, which the platform's do; the lock stays the default until each has a test of
+    /// same-key requests in flight.
     /// </summary>
     RecordFirst,
 }

@@ -16,9 +16,8 @@ namespace Platform.ServiceDefaults.Security;
 /// issuer, audience and algorithms validate the same way every time — except the lifetime, which is checked anew on
 /// every use, with the clock skew, as the full validation does. A remembered answer is used only for a call that gives
 /// the same issuer and audience and still holds the key object that verified the signature; otherwise the token is
-/// validated in full. Each request gets its own copy of the identity, so
-/// nothing one request adds to it reaches another. At most <see cref="Capacity"/> tokens are kept; when full, all are
-/// forgotten and the memory refills.
+/// validated in full. Each request gets its own copy of the identity, so nothing one request adds to it reaches
+/// another. At most <see cref="Capacity"/> tokens are kept; when full, all are forgotten and the memory refills.
 /// </remarks>
 public sealed class RememberingTokenHandler : JsonWebTokenHandler
 {
