@@ -10,7 +10,8 @@ namespace Platform.EndToEndTests.Story;
 /// A platform of its own for the demo story (processes, database and topic namespace): the story asserts exact money and
 /// scores, which the shared platform's other tests would move (they use the same demo cities). Communication runs the
 /// demo's drill settings, as the app host does (tools/Platform.AppHost/Resources/DemoDrillSettings.cs): red warnings due
-/// within seconds (8 here: 2 s, as in the app host, was sometimes over before the on-time city had answered on a loaded CI machine) and a sweep slow enough that the late city's acknowledgement is settled late rather than missed.
+/// within seconds (8 here: 2 s, as in the app host, was sometimes over before the on-time city had answered on a loaded
+/// CI machine) and a sweep slow enough that the late city's acknowledgement is settled late rather than missed.
 /// </summary>
 public sealed class StoryPlatform : IAsyncLifetime
 {

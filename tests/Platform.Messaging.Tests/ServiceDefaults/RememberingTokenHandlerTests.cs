@@ -72,23 +72,11 @@ public sealed class RememberingTokenHandlerTests
         Assert.IsType<SecurityTokenSignatureKeyNotFoundException>(result.Exception);
     }
 
+    /// <summary>The services' own parameters over <paramref name="publicKeyPem"/>, with no clock skew so expiry is testable in seconds.</summary>
     private static TokenValidationParameters ParametersFor(string publicKeyPem)
     {
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(publicKeyPem);
-        return new TokenValidationParameters
-        {
-            ValidIssuer = AuthSettings.DefaultIssuer,
-            ValidAudience = AuthSettings.DefaultAudience,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-            ValidateIssuer = true,
-            ValidateAudience = true,
-            ValidateLifetime = true,
-            RequireExpirationTime = true,
-            RequireSignedTokens = true,
-            ValidateIssuerSigningKey = true,
-            ClockSkew = TimeSpan.Zero,
-            IssuerSigningKey = new RsaSecurityKey(rsa),
-        };
+        var settings = new AuthSettings(
+            AuthSettings.DefaultIssuer, AuthSettings.DefaultAudience, Authority: null, [publicKeyPem], [SecurityAlgorithms.RsaSha256], TimeSpan.Zero, RequireHttpsMetadata: false);
+        return AuthenticationExtensions.TokenValidation(settings, AuthenticationExtensions.SigningKeys(settings));
     }
 }

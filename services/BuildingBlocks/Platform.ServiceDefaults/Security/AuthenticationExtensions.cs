@@ -20,7 +20,7 @@ public static class AuthenticationExtensions
     {
         var settings = AuthSettings.From(builder.Configuration);
         // Parsed now, not on the first request: a truncated key must stop the process at start, naming the setting.
-        var signingKeys = settings.SigningKeys.Select((pem, i) => SigningKey(pem, $"Auth:SigningKeys:{i}")).ToList();
+        var signingKeys = SigningKeys(settings);
         builder.Services.AddSingleton(settings);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -40,22 +40,7 @@ public static class AuthenticationExtensions
                     o.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
                 }
 
-                o.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = settings.Issuer,
-                    ValidAudience = settings.Audience,
-                    ValidAlgorithms = settings.Algorithms,
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    RequireSignedTokens = true,
-                    ValidateIssuerSigningKey = true,
-                    ClockSkew = settings.ClockSkew,
-                    NameClaimType = PlatformClaims.Subject,
-                    RoleClaimType = PlatformClaims.Role,
-                    IssuerSigningKeys = signingKeys,
-                };
+                o.TokenValidationParameters = TokenValidation(settings, signingKeys);
             });
 
         builder.Services.ReadKeyRingOnFirstUse();
@@ -67,6 +52,28 @@ public static class AuthenticationExtensions
                 PlatformClaims.Role, PlatformRoles.Coordinator, PlatformRoles.Finance, PlatformRoles.Auditor, PlatformRoles.Evaluator));
         return builder;
     }
+
+    /// <summary>The configuration's PEM public keys, parsed; a key that is not one names its setting.</summary>
+    public static IReadOnlyList<SecurityKey> SigningKeys(AuthSettings settings) =>
+        [.. settings.SigningKeys.Select((pem, i) => SigningKey(pem, $"Auth:SigningKeys:{i}"))];
+
+    /// <summary>What every component checks in a token: pinned algorithms, issuer, audience, signature, and lifetime with the clock skew.</summary>
+    public static TokenValidationParameters TokenValidation(AuthSettings settings, IEnumerable<SecurityKey> signingKeys) => new()
+    {
+        ValidIssuer = settings.Issuer,
+        ValidAudience = settings.Audience,
+        ValidAlgorithms = settings.Algorithms,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = true,
+        ClockSkew = settings.ClockSkew,
+        NameClaimType = PlatformClaims.Subject,
+        RoleClaimType = PlatformClaims.Role,
+        IssuerSigningKeys = signingKeys,
+    };
 
     /// <summary>
     /// <c>AddAuthentication</c> brings ASP.NET Core data protection, whose hosted service reads (or creates) the key ring at
