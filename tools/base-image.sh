@@ -10,7 +10,8 @@
 #
 # Then: CONTAINER_BASE_IMAGE=localhost:5000/dotnet/aspnet:10.0 tools/build-image.sh ...
 # Needs (Debian): mmdebstrap umoci skopeo docker-registry curl; runs as root (mmdebstrap --mode=root).
-# Real pipelines keep the SDK's default base image (mcr.microsoft.com/dotnet/aspnet).
+# Real pipelines keep the SDK's default base image (mcr.microsoft.com/dotnet/runtime-deps: the published
+# components are self-contained, so the shared runtimes of the second layer go unused by them).
 set -euo pipefail
 
 port="${REGISTRY_PORT:-5000}"

@@ -17,7 +17,8 @@
 #   CONTAINER_BASE_IMAGE=localhost:5000/dotnet/aspnet:10.0 tools/build-image.sh --all
 #
 # Optional:
-#   CONTAINER_BASE_IMAGE   another base image (the SDK's default, mcr's aspnet, otherwise)
+#   CONTAINER_BASE_IMAGE   another base image (otherwise the SDK's default: mcr's runtime-deps, since a
+#                          published component is self-contained, the framework trimmed: Directory.Build.props)
 #   ARCHIVE_DIR, TAG       for --all: where the archives go (artifacts/images), their tag (dev)
 #   LOCAL_REGISTRY         docker (default) or podman, when not pushing
 #   CONTAINER_CLI          the CLI that re-tags a locally loaded image (default: $LOCAL_REGISTRY or docker)

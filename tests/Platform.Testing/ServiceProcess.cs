@@ -83,6 +83,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The folder of published components the processes run from (<c>PLATFORM_PUBLISHED</c>), or null for the build output.</summary>
+    public static string? PublishedFolder => System.Environment.GetEnvironmentVariable("PLATFORM_PUBLISHED") is { Length: > 0 } folder ? folder : null;
+
+    /// <summary>What the processes run, for reports: "published (self-contained, trimmed)" or "Release build".</summary>
+    public static string Origin => PublishedFolder is null ? $"{BuildConfiguration.Name} build" : "published (self-contained, trimmed)";
+
     public string RecentOutput => string.Join('\n', _output.TakeLast(80));
 
     /// <summary>Starts the process; after it exited (killed or stopped) starts it again on the same ports, as a rescheduled pod would.</summary>
@@ -94,19 +100,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process?.Dispose();
-        var dll = Path.Combine(RepositoryRoot.Path, ProjectPath, "bin", BuildConfiguration.Name, "net10.0", Path.GetFileName(ProjectPath) + ".dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"{Name} is not built: {dll} is missing. Build the solution first (dotnet build Platform.sln).");
-        }
-
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
+        var start = StartInfo();
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         start.Environment["Management__Port"] = ManagementPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -189,6 +183,36 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             await _process.WaitForExitAsync();
             _process.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The component's build output (<c>bin/&lt;configuration&gt;/net10.0</c>, run by the <c>dotnet</c> host), or, when
+    /// <c>PLATFORM_PUBLISHED</c> names a folder, what the images run: the self-contained, trimmed publish output in
+    /// <c>&lt;folder&gt;/&lt;project name&gt;/</c>, started by its own executable (<c>tools/publish-components.sh</c> writes it).
+    /// </summary>
+    private ProcessStartInfo StartInfo()
+    {
+        var project = Path.GetFileName(ProjectPath);
+        if (PublishedFolder is { } published)
+        {
+            var executable = Path.Combine(Path.GetFullPath(published, RepositoryRoot.Path), project, project);
+            return File.Exists(executable)
+                ? Redirected(new ProcessStartInfo(executable) { WorkingDirectory = Path.GetDirectoryName(executable)! })
+                : throw new FileNotFoundException($"{Name} is not published: {executable} is missing. Publish it first (tools/publish-components.sh).");
+        }
+
+        var dll = Path.Combine(RepositoryRoot.Path, ProjectPath, "bin", BuildConfiguration.Name, "net10.0", project + ".dll");
+        return File.Exists(dll)
+            ? Redirected(new ProcessStartInfo("dotnet", [dll]) { WorkingDirectory = Path.GetDirectoryName(dll)! })
+            : throw new FileNotFoundException($"{Name} is not built: {dll} is missing. Build the solution first (dotnet build Platform.sln).");
+
+        static ProcessStartInfo Redirected(ProcessStartInfo start)
+        {
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            start.UseShellExecute = false;
+            return start;
         }
     }
 
