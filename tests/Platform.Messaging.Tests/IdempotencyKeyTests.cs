@@ -41,6 +41,20 @@ public sealed class IdempotencyKeyTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TheFirstAnswerIsTheRecordedOneByteForByte()
+    {
+        var first = await PostAsync("key-bytes", new WidgetChanged("w-bytes", 1));
+        var replay = await PostAsync("key-bytes", new WidgetChanged("w-bytes", 1));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(new Uri("/widgets/w-bytes", UriKind.Relative), first.Headers.Location);
+        Assert.Equal("application/json; charset=utf-8", first.Content.Headers.ContentType?.ToString());
+        Assert.False(first.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(replay.Content.Headers.ContentType, first.Content.Headers.ContentType);
+        Assert.Equal(await replay.Content.ReadAsByteArrayAsync(), await first.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task SameKeyWithDifferentBodyIsRefusedAndChangesNothing()
     {
         await PostAsync("key-2", new WidgetChanged("w-idem-2", 1));

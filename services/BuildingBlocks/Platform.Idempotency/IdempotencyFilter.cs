@@ -153,12 +153,7 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         }
 
         http.Response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
-        if (stored.Location is not null)
-        {
-            http.Response.Headers.Location = stored.Location;
-        }
-
-        return Results.Text(stored.Body, "application/json", System.Text.Encoding.UTF8, stored.StatusCode);
+        return new StoredJsonResult(stored.StatusCode, stored.Location, stored.Body);
     }
 
     private async Task<StoredResponse?> LockAndFindAsync(NpgsqlConnection gate, string pair, string caller, string key, CancellationToken cancellationToken)

@@ -65,18 +65,17 @@ public static class IdempotencyKeys
     /// </summary>
     public static IdempotentResponse Prepare(HttpContext http, int statusCode, object body, string? location = null)
     {
-        var result = statusCode == StatusCodes.Status201Created && location is not null
-            ? Results.Created(location, body)
-            : Results.Json(body, statusCode: statusCode);
         if (http.Items[ItemKey] is not PendingRequest pending)
         {
-            return new IdempotentResponse(result, null);
+            return new IdempotentResponse(
+                statusCode == StatusCodes.Status201Created && location is not null ? Results.Created(location, body) : Results.Json(body, statusCode: statusCode),
+                null);
         }
 
         var tables = http.RequestServices.GetRequiredService<IdempotencyTables>();
         var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var record = new object[] { pending.Caller, pending.Key, pending.Hash, statusCode, (object?)location ?? DBNull.Value, json };
-        return new IdempotentResponse(result, session =>
+        return new IdempotentResponse(new StoredJsonResult(statusCode, location, json), session =>
         {
             session.QueueSqlCommand(
                 $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
