@@ -26,22 +26,14 @@
 # Registry credentials come from the usual container config (~/.docker/config.json), as for docker push.
 set -euo pipefail
 
-# The chart's components (charts/platform/values.yaml) and the projects their images are built from.
-declare -A projects=(
-  [gateway]=gateway/Platform.Gateway/Platform.Gateway.csproj
-  [cost-sharing]=services/CostSharing/CostSharing.Api/CostSharing.Api.csproj
-  [compensation-fund]=services/CompensationFund/CompensationFund.Api/CompensationFund.Api.csproj
-  [trust-score]=services/TrustScore/TrustScore.Api/TrustScore.Api.csproj
-  [evaluation]=services/Evaluation/Evaluation.Api/Evaluation.Api.csproj
-  [communication]=services/Communication/Communication.Api/Communication.Api.csproj
-  [finance-console]=services/FinanceConsole/FinanceConsole.Web/FinanceConsole.Web.csproj
-)
+# shellcheck source=tools/components.sh
+source "$(dirname "$0")/components.sh"
 
 if [[ "${1:-}" == --all ]]; then
   root="$(cd "$(dirname "$0")/.." && pwd)"
   dir="${ARCHIVE_DIR:-$root/artifacts/images}"
   mkdir -p "$dir"
-  for component in ${ONLY:-gateway cost-sharing compensation-fund trust-score evaluation communication finance-console}; do
+  for component in ${ONLY:-${components[*]}}; do
     [[ -n "${projects[$component]:-}" ]] || { echo "unknown component $component" >&2; exit 2; }
     started=$SECONDS
     IMAGE="platform-$component:${TAG:-dev}" ARCHIVE="$dir/$component.tar.gz" "$0" "$root/${projects[$component]}"

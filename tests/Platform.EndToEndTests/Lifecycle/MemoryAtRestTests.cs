@@ -64,7 +64,7 @@ public sealed partial class MemoryAtRestTests(ITestOutputHelper output) : IAsync
         await Task.Delay(TimeSpan.FromSeconds(10));
 
         // What the images run (PLATFORM_PUBLISHED: self-contained, the framework trimmed) must fit in the pod's request, the
-        // figure set from this measurement. The build output maps the whole shared framework (about 40 MiB more): it is only
+        // figure set from this measurement. The build output maps the whole shared framework (about 35 MiB more): it is only
         // held to the pod's limit, what the kernel would stop a container at.
         var bound = ServiceProcess.PublishedFolder is null ? "limits" : "requests";
         var chart = ChartMemory(bound);
