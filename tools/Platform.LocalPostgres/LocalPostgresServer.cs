@@ -141,7 +141,8 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
 
         var settings = $"-c listen_addresses=127.0.0.1 -p {Port.ToString(CultureInfo.InvariantCulture)} -k {_root} -c max_connections=300"
-            + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            + (durable ? string.Empty : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+            + (Environment.GetEnvironmentVariable("LOCAL_POSTGRES_SETTINGS") is { Length: > 0 } extra ? " " + extra : string.Empty);
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_root, "postgres.log"), "-w", "-t", "60", "-o", settings, "start"], throwOnError: true, cancellationToken);
     }
 

@@ -2,20 +2,44 @@ using CompensationFund.Api.Infrastructure.Ledger;
 
 namespace CompensationFund.Tests.Ledger;
 
-/// <summary>Which waiting postings commit together: the oldest first, then later ones sharing nothing with those taken.</summary>
+/// <summary>
+/// Which waiting postings commit together: in their order, those sharing nothing with a group in flight, with one taken or
+/// with an older one left waiting.
+/// </summary>
 public sealed class CommitGroupTests
 {
     private static readonly Func<(string Name, string[] Keys), IEnumerable<string>> Keys = p => p.Keys;
 
     [Fact]
-    public void TheOldestIsAlwaysTakenAndLaterOnesOnlyIfTheyShareNothingWithTheTaken()
+    public void TheOldestIsTakenAndLaterOnesOnlyIfTheyShareNothingWithTheTakenOrAnOlderOneLeft()
     {
-        List<(string Name, string[] Keys)> waiting = [("a", ["x", "y"]), ("b", ["y", "z"]), ("c", ["z", "w"]), ("d", ["x"]), ("e", ["v"])];
+        List<(string Name, string[] Keys)> waiting = [("a", ["x", "y"]), ("b", ["y", "z"]), ("c", ["z", "w"]), ("d", ["x"]), ("e", ["v"]), ("f", ["w"])];
 
         var group = CommitGroup.Take(waiting, Keys, max: 10);
 
-        Assert.Equal(["a", "c", "e"], group.Select(p => p.Name));
-        Assert.Equal(["b", "d"], waiting.Select(p => p.Name));
+        Assert.Equal(["a", "e"], group.Select(p => p.Name));
+        Assert.Equal(["b", "c", "d", "f"], waiting.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void WhatAGroupInFlightHoldsWaitsEvenTheOldestAndWhatSharesAKeyWithItWaitsBehindIt()
+    {
+        List<(string Name, string[] Keys)> waiting = [("a", ["x", "y"]), ("b", ["y"]), ("c", ["z"]), ("d", ["w", "q"])];
+
+        var group = CommitGroup.Take(waiting, Keys, max: 10, held: new HashSet<string> { "x", "q" });
+
+        Assert.Equal(["c"], group.Select(p => p.Name));
+        Assert.Equal(["a", "b", "d"], waiting.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void WhenAllThatWaitsIsHeldTheGroupIsEmptyAndNothingIsLost()
+    {
+        List<(string Name, string[] Keys)> waiting = [("a", ["x"]), ("b", ["x", "y"])];
+
+        Assert.Empty(CommitGroup.Take(waiting, Keys, max: 10, held: new HashSet<string> { "x" }));
+        Assert.Equal(["a", "b"], waiting.Select(p => p.Name));
+        Assert.Equal(["a"], CommitGroup.Take(waiting, Keys, max: 10, held: new HashSet<string>()).Select(p => p.Name));
     }
 
     [Fact]

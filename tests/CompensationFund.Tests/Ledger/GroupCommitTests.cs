@@ -22,23 +22,26 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     [Fact]
     public async Task PostingsQueuedTogetherCommitInGroupsAndARefusedOneTakesNothingDownWithIt()
     {
-        var accounts = await OpenIncomeAccountsAsync("together", 27);
+        var accounts = await OpenIncomeAccountsAsync("together", 28);
         var commit = fund.Get<LedgerGroupCommit>();
         var retriedBefore = FundMetrics.EntryCommitGroupsRetried.Value;
         using var finance = fund.Finance();
         var bank = await finance.BalanceAsync("fund:bank");
 
-        // Both writers are first held by two postings on an account row this test keeps locked, so everything queued
-        // next waits and forms groups together once the lock goes (however slow the machine): twelve disjoint
+        // Both writers are first held by two postings on two account rows this test keeps locked (on two accounts: a
+        // posting sharing an account with one in flight would not take a writer, it would wait for it), so everything
+        // queued next waits and forms groups together once the locks go (however slow the machine): twelve disjoint
         // transfers, one that empties the bank past its floor, and two with the same entry id.
         Task[] blockers;
         Task[] good;
         Task overdrawn, first, second;
         await using (var connection = await fund.Get<NpgsqlDataSource>().OpenConnectionAsync())
-        await using (var held = await HoldAccountAsync(connection, accounts[24]))
+        await using (var held = await HoldAccountsAsync(connection, accounts[24], accounts[26]))
         {
-            blockers = [commit.CommitAsync([New(accounts[24], accounts[25], 1)], _ => { }), commit.CommitAsync([New(accounts[24], accounts[26], 1)], _ => { })];
-            await Eventually.Until(WaitingPostingsAsync, n => n >= 2, because: "both writers to wait on the held account");
+            var blocker = commit.CommitAsync([New(accounts[24], accounts[25], 1)], _ => { });
+            await Eventually.Until(WaitingPostingsAsync, n => n >= 1, because: "one writer to wait on a held account");
+            blockers = [blocker, commit.CommitAsync([New(accounts[26], accounts[27], 1)], _ => { })];
+            await Eventually.Until(WaitingPostingsAsync, n => n >= 2, because: "both writers to wait on the held accounts");
             good = [.. Enumerable.Range(0, 12).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 100 + i)], _ => { }))];
             overdrawn = commit.CommitAsync([New("fund:expense:bank-charges", "fund:bank", ToFen(bank) + 1)], _ => { });
             var twin = Guid.NewGuid();
@@ -61,6 +64,35 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
 
         Assert.Equal(bank, await finance.BalanceAsync("fund:bank"));
         Assert.True(FundMetrics.EntryCommitGroupsRetried.Value > retriedBefore, "no group was refused and retried one by one");
+    }
+
+    [Fact]
+    public async Task APostingOnAnAccountAGroupInFlightHoldsWaitsForItWithoutTakingAWriter()
+    {
+        var accounts = await OpenIncomeAccountsAsync("held", 5);
+        var commit = fund.Get<LedgerGroupCommit>();
+
+        Task first, behind, other;
+        await using (var connection = await fund.Get<NpgsqlDataSource>().OpenConnectionAsync())
+        await using (var held = await HoldAccountsAsync(connection, accounts[0]))
+        {
+            first = commit.CommitAsync([New(accounts[0], accounts[1], 1)], _ => { });
+            await Eventually.Until(WaitingPostingsAsync, n => n >= 1, because: "the first posting to wait on the held account");
+            behind = commit.CommitAsync([New(accounts[0], accounts[2], 2)], _ => { });
+            other = commit.CommitAsync([New(accounts[3], accounts[4], 3)], _ => { });
+
+            // The second writer was free for the posting that shares nothing, and the one behind the first did not take it
+            // to wait on the same row in the database.
+            await other.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.False(first.IsCompleted || behind.IsCompleted, "a posting on the held account committed while its row was locked");
+            Assert.Equal(1, await WaitingPostingsAsync());
+        }
+
+        await Task.WhenAll(first, behind);
+        using var finance = fund.Finance();
+        Assert.Equal(0.01m, await finance.BalanceAsync(accounts[1]));
+        Assert.Equal(0.02m, await finance.BalanceAsync(accounts[2]));
+        Assert.Equal(0.03m, await finance.BalanceAsync(accounts[4]));
     }
 
     [Fact]
@@ -175,11 +207,11 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     }
 
     /// <summary>A transaction holding <paramref name="account"/>'s balance row: postings on it wait until it ends.</summary>
-    private async Task<NpgsqlTransaction> HoldAccountAsync(NpgsqlConnection connection, string account)
+    private async Task<NpgsqlTransaction> HoldAccountsAsync(NpgsqlConnection connection, params string[] accounts)
     {
         var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand($"select 1 from {fund.Get<LedgerSchema>().Balances} where account_id = $1 for update", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = account });
+        await using var command = new NpgsqlCommand($"select 1 from {fund.Get<LedgerSchema>().Balances} where account_id = any($1) for update", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = accounts });
         await command.ExecuteNonQueryAsync();
         return transaction;
     }

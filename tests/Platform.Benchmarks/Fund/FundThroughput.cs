@@ -63,7 +63,13 @@ public static class FundThroughput
         for (var round = 1 - WarmUpRounds; round <= rounds; round++)
         {
             var (rawRate, rawCpu) = await MeasureAsync(cpu, entries, () => load.RawEntriesAsync(entries));
+            var statements = round == rounds && await FundStatements.ResetAsync(connectionString);
             var (apiRate, apiCpu) = await MeasureAsync(cpu, entries, () => load.ApiEntriesAsync(entries));
+            if (statements)
+            {
+                await FundStatements.PrintAsync(connectionString, entries);
+            }
+
             var (batchRate, batchCpu) = await MeasureAsync(cpu, batches * batchSize, () => load.BatchLinesAsync(batches, batchSize));
             if (round > 0)
             {

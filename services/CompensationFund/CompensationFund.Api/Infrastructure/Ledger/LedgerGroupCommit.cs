@@ -13,7 +13,8 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// Implementation note: there is no timer. A group is formed whenever one of <see cref="Writers"/> transactions is free,
 /// from what is waiting then: under a light load every posting commits alone and at once; under a heavy one the groups
 /// grow with the queue. <see cref="CommitGroup"/> keeps postings that share an account or an entry apart, so a group is
-/// equivalent to its postings committed one after another. A group the database refuses (a limit, a closed period, a
+/// equivalent to its postings committed one after another; a posting on an account that a group in flight holds waits here,
+/// not on the row's lock in the database, so the other writer is free for postings that share nothing with it. A group the database refuses (a limit, a closed period, a
 /// reused reference or idempotency key) is not one posting's answer: its postings are then committed one by one, each
 /// getting its own outcome, exactly as without grouping. A request that gives up while queued does not withdraw its
 /// posting: like a request cut off during its <c>COMMIT</c>, its retry with the same <c>Idempotency-Key</c> finds the
@@ -26,8 +27,10 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
 
     private readonly IDocumentStore _store;
     private readonly FundLedger _ledger;
-    private readonly Channel<Posting> _queue = Channel.CreateUnbounded<Posting>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Posting> _queue = Channel.CreateUnbounded<Posting>();
     private readonly SemaphoreSlim _free = new(Writers, Writers);
+    private readonly HashSet<string> _held = new(StringComparer.Ordinal);
+    private TaskCompletionSource _groupDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _grouping;
 
     public LedgerGroupCommit(IDocumentStore store, FundLedger ledger)
@@ -70,19 +73,57 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
         while (true)
         {
             await _free.WaitAsync();
-            if (waiting.Count == 0 && !await _queue.Reader.WaitToReadAsync())
+            var group = await NextGroupAsync(waiting);
+            if (group is null)
             {
                 _free.Release();
                 return;
             }
 
+            _ = Task.Run(() => CommitGroupAsync(group));
+        }
+    }
+
+    /// <summary>
+    /// The next group for a free writer; waits while nothing is waiting, or while all that waits touches what groups
+    /// still committing hold. Null once the queue is closed and empty.
+    /// </summary>
+    private async Task<List<Posting>?> NextGroupAsync(List<Posting> waiting)
+    {
+        while (true)
+        {
+            var groupDone = Volatile.Read(ref _groupDone).Task;
             while (_queue.Reader.TryRead(out var posting))
             {
                 waiting.Add(posting);
             }
 
-            var group = CommitGroup.Take(waiting, p => p.Touches, MaxGroup);
-            _ = Task.Run(() => CommitGroupAsync(group));
+            lock (_held)
+            {
+                var group = CommitGroup.Take(waiting, p => p.Touches, MaxGroup, _held);
+                if (group.Count > 0)
+                {
+                    group.ForEach(p => _held.UnionWith(p.Touches));
+                    return group;
+                }
+            }
+
+            if (waiting.Count == 0)
+            {
+                if (!await _queue.Reader.WaitToReadAsync())
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            // What waits is held back by a group in flight: go on when one finishes or a new posting arrives.
+            var arrived = _queue.Reader.WaitToReadAsync().AsTask();
+            if (await Task.WhenAny(groupDone, arrived) == arrived && !await arrived)
+            {
+                await groupDone;
+            }
         }
     }
 
@@ -90,31 +131,42 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     {
         try
         {
-            if (group.Count == 1)
-            {
-                await CommitAloneAsync(group[0]);
-                return;
-            }
-
-            try
-            {
-                await using var session = Open(group);
-                await session.SaveChangesAsync(CancellationToken.None);
-                FundMetrics.EntryCommitGroupSize.Observe(group.Count);
-                group.ForEach(p => p.Done.TrySetResult());
-            }
-            catch (Exception)
-            {
-                FundMetrics.EntryCommitGroupsRetried.Inc();
-                foreach (var posting in group)
-                {
-                    await CommitAloneAsync(posting);
-                }
-            }
+            await WriteGroupAsync(group);
         }
         finally
         {
+            lock (_held)
+            {
+                group.ForEach(p => _held.ExceptWith(p.Touches));
+            }
+
             _free.Release();
+            Interlocked.Exchange(ref _groupDone, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private async Task WriteGroupAsync(List<Posting> group)
+    {
+        if (group.Count == 1)
+        {
+            await CommitAloneAsync(group[0]);
+            return;
+        }
+
+        try
+        {
+            await using var session = Open(group);
+            await session.SaveChangesAsync(CancellationToken.None);
+            FundMetrics.EntryCommitGroupSize.Observe(group.Count);
+            group.ForEach(p => p.Done.TrySetResult());
+        }
+        catch (Exception)
+        {
+            FundMetrics.EntryCommitGroupsRetried.Inc();
+            foreach (var posting in group)
+            {
+                await CommitAloneAsync(posting);
+            }
         }
     }
 
