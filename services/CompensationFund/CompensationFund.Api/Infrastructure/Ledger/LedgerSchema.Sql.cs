@@ -14,7 +14,10 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 ///
 /// Point in time: an entry that lowers a floored account and is dated before the account's latest movement
 /// is checked against the account's balance at the end of every later value date (today's balance minus what is dated
-/// after that day); the first day below the floor refuses the transaction (FL006). The rows of one account are
+/// after that day); the first day below the floor refuses the transaction (FL006). The balance update itself returns
+/// which of its accounts have a floor and were lowered, from which date, and their new balance, so only those are walked
+/// and the common call (no floor lowered) reads the balances no second time (measured: that join was 14 µs of database
+/// time per benchmark entry, docs/compensation-fund.md §12). The rows of one account are
 /// written under its row lock, so the walk sees every earlier writer. A movement's <c>recorded_at</c> is the
 /// database's clock when the row is written under that lock (<c>clock_timestamp()</c>), not the application's: per
 /// account it follows commit order whatever clock a replica has (<c>p_recorded_at</c> is kept for the signature and
@@ -46,10 +49,14 @@ public sealed partial class LedgerSchema
         AS $function$
         declare
             v_closed date;
-            v_move record;
             v_broken date;
             v_updated text[];
             v_refused text;
+            v_floored text[];
+            v_since date[];
+            v_side smallint[];
+            v_floor bigint[];
+            v_live bigint[];
         begin
             perform pg_advisory_xact_lock_shared({{PeriodLockKey}});
             select closed_through into v_closed from {{Schema}}.fund_ledger_state where id = 1;
@@ -58,8 +65,9 @@ public sealed partial class LedgerSchema
             end if;
             perform 1 from {{Schema}}.fund_balance b where b.account_id = any (p_accounts) order by b.account_id collate "C" for update;
             with m as (
-                select m.account, sum(m.dp)::bigint as dp, sum(m.cp)::bigint as cp, sum(m.dq)::bigint as dq, sum(m.cq)::bigint as cq
-                from unnest(p_accounts, p_dp, p_cp, p_dq, p_cq) as m(account, dp, cp, dq, cq)
+                select m.account, sum(m.dp)::bigint as dp, sum(m.cp)::bigint as cp, sum(m.dq)::bigint as dq, sum(m.cq)::bigint as cq,
+                       min(m.value_date) filter (where m.dp > m.cp) as debited_since, min(m.value_date) filter (where m.dp < m.cp) as credited_since
+                from unnest(p_accounts, p_value_dates, p_dp, p_cp, p_dq, p_cq) as m(account, value_date, dp, cp, dq, cq)
                 group by m.account
             ), u as (
                 update {{Schema}}.fund_balance b
@@ -70,9 +78,17 @@ public sealed partial class LedgerSchema
                    and b.debits_pending + m.dq >= 0 and b.credits_pending + m.cq >= 0
                    and {{Schema}}.fund_within_limits(b.normal_side, b.debits_posted + m.dp, b.credits_posted + m.cp,
                        b.debits_pending + m.dq, b.credits_pending + m.cq, b.floor_fen, b.ceiling_fen)
-                returning b.account_id
+                returning b.account_id, b.normal_side, b.floor_fen, b.debits_posted - b.credits_posted as live,
+                          case when b.normal_side = 1 then m.credited_since else m.debited_since end as lowered_since
             )
-            select array_agg(u.account_id) into v_updated from u;
+            select array_agg(u.account_id),
+                   array_agg(u.account_id) filter (where u.floor_fen is not null and u.lowered_since is not null),
+                   array_agg(u.lowered_since) filter (where u.floor_fen is not null and u.lowered_since is not null),
+                   array_agg(u.normal_side) filter (where u.floor_fen is not null and u.lowered_since is not null),
+                   array_agg(u.floor_fen) filter (where u.floor_fen is not null and u.lowered_since is not null),
+                   array_agg(u.live) filter (where u.floor_fen is not null and u.lowered_since is not null)
+              into v_updated, v_floored, v_since, v_side, v_floor, v_live
+              from u;
             select a.account into v_refused from unnest(p_accounts) as a(account)
              where a.account <> all (coalesce(v_updated, '{}'::text[])) order by a.account collate "C" limit 1;
             if found then
@@ -85,26 +101,20 @@ public sealed partial class LedgerSchema
                 (entry_id, account_id, value_date, recorded_at, debits_posted, credits_posted, debits_pending, credits_pending)
             select m.entry_id, m.account, m.value_date, clock_timestamp(), m.dp, m.cp, m.dq, m.cq
             from unnest(p_entry_ids, p_accounts, p_value_dates, p_dp, p_cp, p_dq, p_cq) as m(entry_id, account, value_date, dp, cp, dq, cq);
-            for v_move in
-                select m.account, min(m.value_date) as since, b.normal_side, b.floor_fen, b.debits_posted - b.credits_posted as live
-                from unnest(p_accounts, p_value_dates, p_dp, p_cp) as m(account, value_date, dp, cp)
-                join {{Schema}}.fund_balance b on b.account_id = m.account
-                where b.floor_fen is not null and b.normal_side * (m.dp - m.cp) < 0
-                group by m.account, b.normal_side, b.floor_fen, b.debits_posted, b.credits_posted
-            loop
-                continue when not exists (select 1 from {{Schema}}.fund_movement f where f.account_id = v_move.account and f.value_date > v_move.since);
+            for i in 1 .. coalesce(array_length(v_floored, 1), 0) loop
+                continue when not exists (select 1 from {{Schema}}.fund_movement f where f.account_id = v_floored[i] and f.value_date > v_since[i]);
                 select r.value_date into v_broken
                 from (select l.value_date,
-                             v_move.normal_side * (v_move.live - coalesce(sum(l.net) over (order by l.value_date desc rows between unbounded preceding and 1 preceding), 0)) as balance
+                             v_side[i] * (v_live[i] - coalesce(sum(l.net) over (order by l.value_date desc rows between unbounded preceding and 1 preceding), 0)) as balance
                       from (select f.value_date, sum(f.debits_posted - f.credits_posted) as net
                             from {{Schema}}.fund_movement f
-                            where f.account_id = v_move.account and f.value_date >= v_move.since
+                            where f.account_id = v_floored[i] and f.value_date >= v_since[i]
                             group by f.value_date) l) r
-                where r.balance < v_move.floor_fen
+                where r.balance < v_floor[i]
                 order by r.value_date
                 limit 1;
                 if found then
-                    raise exception using errcode = '{{LedgerErrorCodes.LimitBrokenLater}}', message = format('limit-exceeded-on:%s:%s', v_broken, v_move.account);
+                    raise exception using errcode = '{{LedgerErrorCodes.LimitBrokenLater}}', message = format('limit-exceeded-on:%s:%s', v_broken, v_floored[i]);
                 end if;
             end loop;
         end
