@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Platform.Persistence;
 using Platform.ServiceDefaults.Errors;
@@ -16,7 +18,7 @@ namespace Platform.Idempotency;
 /// the use case: the key's record, written in each request's own transaction, lets at most one of them commit, and only
 /// a request that did not commit looks for the record.
 /// </remarks>
-internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IdempotencyTables tables) : IEndpointFilter
+internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IdempotencyTables tables, IOptions<JsonOptions> json) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -35,7 +37,7 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         }
 
         var caller = http.User.Caller();
-        var hash = await IdempotencyKeys.HashAsync(http.Request);
+        var hash = await IdempotencyKeys.HashAsync(http.Request, CanonicalBody(context));
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpointMetadata>()?.Guard == IdempotencyGuard.RecordFirst)
         {
             return await AdmitFirstRecordedAsync(context, next, caller, key, hash);
@@ -58,6 +60,15 @@ internal sealed class IdempotencyFilter(NpgsqlDataSource dataSource, Idempotency
         {
             await UnlockAsync(gate, pair);
         }
+    }
+
+    /// <summary>The canonical form of the JSON body the endpoint bound, if it hashes that (<see cref="IdempotencyRequestHash.BoundBody"/>).</summary>
+    private byte[]? CanonicalBody(EndpointFilterInvocationContext context)
+    {
+        var type = IdempotencyKeys.BoundJsonBodyType(context.HttpContext.GetEndpoint());
+        return type is not null && context.Arguments.FirstOrDefault(a => a is not null && a.GetType() == type) is { } body
+            ? CanonicalJson.Of(body, type, json.Value.SerializerOptions)
+            : null;
     }
 
     /// <summary>

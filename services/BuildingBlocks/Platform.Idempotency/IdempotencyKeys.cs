@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Security;
@@ -30,16 +32,23 @@ public static class IdempotencyKeys
 
     private const string ItemKey = "platform.idempotency";
 
-    /// <summary>Adds the idempotency filter to an endpoint; <paramref name="guard"/> says how same-key requests in flight are kept apart.</summary>
-    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder endpoint, IdempotencyGuard guard = IdempotencyGuard.Lock) =>
+    /// <summary>
+    /// Adds the idempotency filter to an endpoint; <paramref name="guard"/> says how same-key requests in flight are kept
+    /// apart, <paramref name="hash"/> what of the request identifies it.
+    /// </summary>
+    public static RouteHandlerBuilder WithIdempotencyKey(
+        this RouteHandlerBuilder endpoint, IdempotencyGuard guard = IdempotencyGuard.Lock, IdempotencyRequestHash hash = IdempotencyRequestHash.SentBody) =>
         endpoint.AddEndpointFilter<IdempotencyFilter>()
-            .WithMetadata(new IdempotentEndpointMetadata(guard));
+            .WithMetadata(new IdempotentEndpointMetadata(guard, hash));
 
-    /// <summary>Buffers the body of requests that carry a key, so the filter can hash what was sent.</summary>
+    /// <summary>
+    /// Buffers the body of requests that carry a key, so the filter can hash what was sent; not for an endpoint that
+    /// hashes the body it bound (<see cref="IdempotencyRequestHash.BoundBody"/>), which never reads the bytes again.
+    /// </summary>
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.Headers.ContainsKey(HeaderName))
+            if (context.Request.Headers.ContainsKey(HeaderName) && BoundJsonBodyType(context.GetEndpoint()) is null)
             {
                 context.Request.EnableBuffering();
             }
@@ -86,18 +95,33 @@ public static class IdempotencyKeys
 
     internal static void SetPending(HttpContext http, PendingRequest pending) => http.Items[ItemKey] = pending;
 
-    internal static async Task<string> HashAsync(HttpRequest request)
+    /// <summary>The request's hash: its method, path and query, then its body as sent (when buffered) or <paramref name="canonicalBody"/>.</summary>
+    internal static async Task<string> HashAsync(HttpRequest request, byte[]? canonicalBody = null)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        if (request.Body.CanSeek)
+        if (canonicalBody is not null)
         {
+            sha.AppendData(canonicalBody);
+        }
+        else
+        {
+            // Buffered by the middleware already, except on an endpoint declared to hash its bound body that bound none
+            // (it reads the body itself, after this filter): buffered here, before the handler reads it.
+            request.EnableBuffering();
             request.Body.Position = 0;
-            var buffer = new byte[8192];
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer)) > 0)
+            var buffer = ArrayPool<byte>.Shared.Rent(8192);
+            try
             {
-                sha.AppendData(buffer, 0, read);
+                int read;
+                while ((read = await request.Body.ReadAsync(buffer)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
 
             request.Body.Position = 0;
@@ -105,6 +129,14 @@ public static class IdempotencyKeys
 
         return Convert.ToHexString(sha.GetHashAndReset());
     }
+
+    /// <summary>The type of the JSON body the endpoint binds, if it hashes that body rather than the bytes sent.</summary>
+    internal static Type? BoundJsonBodyType(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<IdempotentEndpointMetadata>() is { Hash: IdempotencyRequestHash.BoundBody }
+        && endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: { } type } accepts
+        && accepts.ContentTypes.Any(t => t.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+            ? type
+            : null;
 
     internal sealed record PendingRequest(string Caller, string Key, string Hash)
     {
@@ -123,9 +155,12 @@ public sealed class IdempotentResponse(IResult result, Action<IDocumentSession>?
 }
 
 /// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests); the OpenAPI conventions declare the header from it.</summary>
-public sealed class IdempotentEndpointMetadata(IdempotencyGuard guard = IdempotencyGuard.Lock) : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
+public sealed class IdempotentEndpointMetadata(IdempotencyGuard guard = IdempotencyGuard.Lock, IdempotencyRequestHash hash = IdempotencyRequestHash.SentBody)
+    : Platform.ServiceDefaults.Api.OpenApi.IRequestHeaderMetadata
 {
     public IdempotencyGuard Guard { get; } = guard;
+
+    public IdempotencyRequestHash Hash { get; } = hash;
 
     public string HeaderName => IdempotencyKeys.HeaderName;
 

@@ -109,4 +109,21 @@ public sealed class MoneyRequestTests(FundFixture fund) : IClassFixture<FundFixt
         Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
         Assert.Equal(bank + 5.5m, await finance.BalanceAsync("fund:bank"));
     }
+
+    [Fact]
+    public async Task ABankStatementIsRecognisedByItsBytesAnotherStatementWithTheSameKeyIsRefused()
+    {
+        using var finance = fund.Finance();
+        var key = Guid.NewGuid().ToString("N");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1);
+        string Csv(decimal amount) => $"date,amount,payer,reference,bank_reference\n{yesterday:yyyy-MM-dd},{amount:F2},nobody,none,{key}\n";
+
+        var first = await (await finance.PostCsvAsync(Csv(12.34m), key)).JsonAsync(HttpStatusCode.Created);
+        var retry = await finance.PostCsvAsync(Csv(12.34m), key);
+        var other = await finance.PostCsvAsync(Csv(43.21m), key);
+
+        Assert.Equal(first.GetProperty("id").GetGuid(), (await retry.JsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        Assert.True(retry.Headers.Contains("Idempotency-Replayed"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+    }
 }
