@@ -77,6 +77,24 @@ public sealed class PostingTests(FundFixture fund) : IClassFixture<FundFixture>
     }
 
     [Fact]
+    public async Task ABatchTooLargeForTheIndexedPathIsCheckedTheSameWay()
+    {
+        using var finance = fund.Finance();
+        var city = await fund.NewCityAsync();
+        var deposits = $"city:{city}:deposits-held";
+        var good = Enumerable.Repeat(Transfer("fund:bank", deposits, 1m), (Api.Infrastructure.Ledger.LedgerSchema.BulkLines / 2) + 1).ToArray();
+        var overdraw = Transfer("fund:third-party", deposits, 1_000_000_000m);
+
+        var refused = await finance.PostAsync("/api/fund/entries/batch", new { entries = good.Append(overdraw).ToArray() });
+        var accepted = await (await finance.PostAsync("/api/fund/entries/batch", new { entries = good })).JsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("fund:third-party", (await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(good.Length * 2, accepted.GetProperty("lines").GetInt32());
+        Assert.Equal(good.Length, await finance.BalanceAsync(deposits));
+    }
+
+    [Fact]
     public async Task SameIdempotencyKeyReplaysAndADifferentBodyIsRefused()
     {
         using var finance = fund.Finance();

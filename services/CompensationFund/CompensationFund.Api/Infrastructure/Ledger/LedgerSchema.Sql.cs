@@ -26,7 +26,14 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// Generic plans: every statement of <c>fund_apply_movements</c> finds its rows through a key (an account, an account
 /// and a date), so one plan fits all calls; left to choose, PostgreSQL planned the statements afresh on every call
 /// (custom plans, with the arrays inlined as constants). Measured on the benchmark's database: 680 µs of CPU per
-/// two-line call with custom plans, 320 µs with generic ones (docs/compensation-fund.md §12).
+/// two-line call with custom plans, 320 µs with generic ones (docs/compensation-fund.md §12). The generic plan is made once
+/// per connection, at its first call, and kept: made while the balance table was a page or two, it read the balances by a
+/// sequential scan, and kept doing so when a busy ledger's table had grown to a hundred and fifty pages of row versions
+/// not yet vacuumed (measured: two scans per call, about 4 % of the machine's CPU under the benchmark). Sequential scans
+/// are therefore off inside <c>fund_apply_movements</c>, for calls of up to <see cref="BulkLines"/> lines: every statement
+/// of it has its key's index. A larger call (a batch of hundreds of entries touches most accounts) goes to its twin
+/// <c>fund_apply_movements_bulk</c>, the same body with the planner's choice: there reading the whole balance table once
+/// is the better plan (measured: index look-ups per account halved the batch endpoint's rate).
 /// </remarks>
 public sealed partial class LedgerSchema
 {
@@ -41,11 +48,11 @@ public sealed partial class LedgerSchema
         $function$;
         """;
 
-    private string ApplyMovementsSql => $$"""
-        CREATE OR REPLACE FUNCTION {{Schema}}.fund_apply_movements(p_entry_ids uuid[], p_value_dates date[], p_recorded_at timestamp with time zone[], p_accounts text[], p_dp bigint[], p_cp bigint[], p_dq bigint[], p_cq bigint[])
+    private string ApplyMovementsSql(string name, bool byIndex) => $$"""
+        CREATE OR REPLACE FUNCTION {{Schema}}.{{name}}(p_entry_ids uuid[], p_value_dates date[], p_recorded_at timestamp with time zone[], p_accounts text[], p_dp bigint[], p_cp bigint[], p_dq bigint[], p_cq bigint[])
          RETURNS void
          LANGUAGE plpgsql
-         SET plan_cache_mode TO 'force_generic_plan'
+         SET plan_cache_mode TO 'force_generic_plan'{{(byIndex ? "\n SET enable_seqscan TO 'off'" : string.Empty)}}
         AS $function$
         declare
             v_closed date;

@@ -26,7 +26,11 @@ public sealed partial class LedgerSchema(string schema)
     /// <summary>Every state of proposals, obligations and settlements, append-only (docs/compensation-fund.md §16).</summary>
     public string HistoryTable => $"{Schema}.fund_record_history";
 
-    public string ApplyMovements => $"{Schema}.fund_apply_movements";
+    /// <summary>Calls with more lines than this go to <c>fund_apply_movements_bulk</c> (see <c>LedgerSchema.Sql.cs</c>).</summary>
+    public const int BulkLines = 256;
+
+    /// <summary>The function that applies <paramref name="lines"/> movements: by index for a few, the planner's choice for many.</summary>
+    public string ApplyMovements(int lines) => lines <= BulkLines ? $"{Schema}.fund_apply_movements" : $"{Schema}.fund_apply_movements_bulk";
 
     public string SetLimits => $"{Schema}.fund_set_limits";
 
@@ -40,7 +44,8 @@ public sealed partial class LedgerSchema(string schema)
         yield return SealedTable();
         yield return PeriodRootTable();
         yield return HistoryTableDefinition();
-        yield return Function.ForSql(ApplyMovementsSql);
+        yield return Function.ForSql(ApplyMovementsSql("fund_apply_movements", byIndex: true));
+        yield return Function.ForSql(ApplyMovementsSql("fund_apply_movements_bulk", byIndex: false));
         yield return Function.ForSql(SetLimitsSql);
     }
 

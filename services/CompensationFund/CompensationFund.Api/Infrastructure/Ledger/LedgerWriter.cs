@@ -42,7 +42,7 @@ public sealed class LedgerWriter(LedgerSchema schema)
 
         if (rows.Count > 0)
         {
-            session.QueueSelect($"select {schema.ApplyMovements}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
+            session.QueueSelect($"select {schema.ApplyMovements(rows.Count)}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class LedgerWriter(LedgerSchema schema)
             return;
         }
 
-        await using var command = new Npgsql.NpgsqlCommand($"select {schema.ApplyMovements}($1, $2, $3, $4, $5, $6, $7, $8)", session.Connection);
+        await using var command = new Npgsql.NpgsqlCommand($"select {schema.ApplyMovements(rows.Count)}($1, $2, $3, $4, $5, $6, $7, $8)", session.Connection);
         foreach (var value in rows.Parameters())
         {
             command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value });
