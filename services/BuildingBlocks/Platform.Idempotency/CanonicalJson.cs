@@ -10,8 +10,9 @@ namespace Platform.Idempotency;
 /// </summary>
 /// <remarks>
 /// Implementation note: written token by token from a <see cref="JsonElement"/> into a <see cref="Utf8JsonWriter"/>;
-/// the bytes are exactly those of the earlier form built as a <c>JsonNode</c> tree, which measured as a tenth of the fund's
-/// request CPU (docs/compensation-fund.md §12), so keys recorded before still match their retries.
+/// the bytes are exactly those of the earlier form built as a <c>JsonNode</c> tree, so keys recorded before still match
+/// their retries. Building that tree, with the body buffered besides, was about a tenth of the fund's CPU per request in a
+/// trial (docs/compensation-fund.md §12).
 /// </remarks>
 public static class CanonicalJson
 {
