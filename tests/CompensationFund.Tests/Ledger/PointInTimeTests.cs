@@ -13,45 +13,31 @@ public sealed class PointInTimeTests(FundFixture fund) : IClassFixture<FundFixtu
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
-    [Fact]
-    public async Task ABackDatedWithdrawalThatEmptiedTheBankOnALaterDayIsRefused()
+    [Theory]
+    [InlineData("fund:bank", "fund:bank", "fund:income:interest", "fund:expense:bank-charges", "fund:bank")]
+    [InlineData("fund:pool", "fund:expense:bank-charges", "fund:pool", "fund:pool", "fund:income:interest")]
+    public async Task ABackDatedPostingThatEmptiedTheAccountOnALaterDayIsRefused(
+        string account, string raiseDebit, string raiseCredit, string lowerDebit, string lowerCredit)
     {
         using var finance = fund.Finance();
-        var bank = await finance.BalanceAsync("fund:bank");
+        var balance = await finance.BalanceAsync(account);
+        Task<HttpResponseMessage> Raise(decimal amount, int daysAgo) => PostAsync(finance, raiseDebit, raiseCredit, amount, daysAgo);
+        Task<HttpResponseMessage> Lower(decimal amount, int daysAgo) => PostAsync(finance, lowerDebit, lowerCredit, amount, daysAgo);
 
-        await (await PostAsync(finance, "fund:bank", "fund:income:interest", 100m, 5)).JsonAsync(HttpStatusCode.Created);
-        await (await PostAsync(finance, "fund:expense:bank-charges", "fund:bank", bank + 100m, 3)).JsonAsync(HttpStatusCode.Created);
-        await (await PostAsync(finance, "fund:bank", "fund:income:interest", 100m, 1)).JsonAsync(HttpStatusCode.Created);
+        await (await Raise(100m, 5)).JsonAsync(HttpStatusCode.Created);
+        await (await Lower(balance + 100m, 3)).JsonAsync(HttpStatusCode.Created);
+        await (await Raise(100m, 1)).JsonAsync(HttpStatusCode.Created);
 
-        // Today the bank holds 100.00, but from day −3 to day −2 it held nothing: 50.00 out on day −2 breaks the floor then.
-        var refused = await (await PostAsync(finance, "fund:expense:bank-charges", "fund:bank", 50m, 2)).JsonAsync(HttpStatusCode.UnprocessableEntity);
-        var allowed = await PostAsync(finance, "fund:expense:bank-charges", "fund:bank", 50m, 1);
+        // Today the account holds 100.00, but from day −3 to day −2 it held nothing: 50.00 out on day −2 breaks the floor
+        // then; 50.00 in on day −2 lowers nothing, and afterwards 100.00 out on day −1 leaves 50.00 on every day.
+        var refused = await (await Lower(50m, 2)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        var raised = await Raise(50m, 2);
+        var allowed = await Lower(100m, 1);
 
-        Assert.Contains("fund:bank", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
-        Assert.Equal(50m, await finance.BalanceAsync("fund:bank"));
-    }
-
-    [Fact]
-    public async Task ABackDatedDebitThatEmptiedThePoolOnALaterDayIsRefused()
-    {
-        using var finance = fund.Finance();
-        var pool = await finance.BalanceAsync("fund:pool");
-
-        await (await PostAsync(finance, "fund:expense:bank-charges", "fund:pool", 100m, 5)).JsonAsync(HttpStatusCode.Created);
-        await (await PostAsync(finance, "fund:pool", "fund:income:interest", pool + 100m, 3)).JsonAsync(HttpStatusCode.Created);
-        await (await PostAsync(finance, "fund:expense:bank-charges", "fund:pool", 100m, 1)).JsonAsync(HttpStatusCode.Created);
-
-        // Today the pool holds 100.00, but from day −3 to day −2 it held nothing: 50.00 out on day −2 breaks the floor then;
-        // 50.00 in on day −2 is a credit, which lowers nothing.
-        var refused = await (await PostAsync(finance, "fund:pool", "fund:income:interest", 50m, 2)).JsonAsync(HttpStatusCode.UnprocessableEntity);
-        var raised = await PostAsync(finance, "fund:expense:bank-charges", "fund:pool", 50m, 2);
-        var allowed = await PostAsync(finance, "fund:pool", "fund:income:interest", 100m, 1);
-
-        Assert.Contains("fund:pool", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(account, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
         Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
-        Assert.Equal(50m, await finance.BalanceAsync("fund:pool"));
+        Assert.Equal(50m, await finance.BalanceAsync(account));
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient finance, string debit, string credit, decimal amount, int daysAgo) =>
