@@ -206,7 +206,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         }
     }
 
-    /// <summary>A transaction holding <paramref name="account"/>'s balance row: postings on it wait until it ends.</summary>
+    /// <summary>A transaction holding the balance rows of <paramref name="accounts"/>: postings on them wait until it ends.</summary>
     private async Task<NpgsqlTransaction> HoldAccountsAsync(NpgsqlConnection connection, params string[] accounts)
     {
         var transaction = await connection.BeginTransactionAsync();

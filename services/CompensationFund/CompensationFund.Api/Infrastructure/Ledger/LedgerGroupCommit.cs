@@ -13,12 +13,12 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// Implementation note: there is no timer. A group is formed whenever one of <see cref="Writers"/> transactions is free,
 /// from what is waiting then: under a light load every posting commits alone and at once; under a heavy one the groups
 /// grow with the queue. <see cref="CommitGroup"/> keeps postings that share an account or an entry apart, so a group is
-/// equivalent to its postings committed one after another; a posting on an account that a group in flight holds waits here,
-/// not on the row's lock in the database, so the other writer is free for postings that share nothing with it. A group the database refuses (a limit, a closed period, a
-/// reused reference or idempotency key) is not one posting's answer: its postings are then committed one by one, each
-/// getting its own outcome, exactly as without grouping. A request that gives up while queued does not withdraw its
-/// posting: like a request cut off during its <c>COMMIT</c>, its retry with the same <c>Idempotency-Key</c> finds the
-/// outcome. The measurements are in docs/compensation-fund.md §12.
+/// equivalent to its postings committed one after another; a posting on an account that a group in flight holds waits
+/// here, not on the row's lock in the database, so the other writer is free for postings that share nothing with it. A
+/// group the database refuses (a limit, a closed period, a reused reference or idempotency key) is not one posting's
+/// answer: its postings are then committed one by one, each getting its own outcome, exactly as without grouping. A
+/// request that gives up while queued does not withdraw its posting: like a request cut off during its <c>COMMIT</c>,
+/// its retry with the same <c>Idempotency-Key</c> finds the outcome. The measurements are in docs/compensation-fund.md §12.
 /// </remarks>
 public sealed class LedgerGroupCommit : IAsyncDisposable
 {
