@@ -46,9 +46,32 @@ public sealed partial class DemoStoryTests(StoryPlatform platform, ITestOutputHe
             await TrustExplainsEveryCommitmentAsync(reads, region, story.State);
             await ASecondRunChangesNothingAsync(reads, region, http);
         }
+        catch
+        {
+            await DescribeTheServicesAsync(reads);
+            throw;
+        }
         finally
         {
             output.WriteLine(log.ToString());
+        }
+    }
+
+    /// <summary>On a failure, what the services hold back and what they warned about: the parked messages of each, and their recent output.</summary>
+    private async Task DescribeTheServicesAsync(StoryReads reads)
+    {
+        foreach (var (name, prefix) in new[] { ("trust-score", "trust"), ("compensation-fund", "fund"), ("evaluation", "evaluation") })
+        {
+            try
+            {
+                output.WriteLine($"{name} parked: {await reads.AsCoordinatorAsync($"/api/{prefix}/admin/parked")}");
+            }
+            catch (Exception ex)
+            {
+                output.WriteLine($"{name} parked: unreadable ({ex.Message})");
+            }
+
+            output.WriteLine($"{name} output:\n{platform.OutputOf(name)}");
         }
     }
 

@@ -63,6 +63,9 @@ public sealed class StoryPlatform : IAsyncLifetime
         }
     }
 
+    /// <summary>The last lines a process wrote (warnings and errors: the platform logs at Warning here).</summary>
+    public string OutputOf(string name) => _processes.Single(p => p.Name == name).RecentOutput;
+
     public async Task DisposeAsync()
     {
         foreach (var process in _processes)
