@@ -36,17 +36,28 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    /// <summary>Traces across HTTP and Kafka hops; exported by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+    /// <summary>
+    /// Traces across HTTP and Kafka hops; exported by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. With no endpoint
+    /// nothing would read a span, so none is recorded: every activity is still created with its trace and span ids, which
+    /// travel on outgoing calls and messages and name a problem's <c>traceId</c>, but without tags, timings or processors.
+    /// </summary>
     public static WebApplicationBuilder AddTracing(this WebApplicationBuilder builder, string serviceName)
     {
+        var exported = HasOtlpEndpoint(builder);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
-            .WithTracing(t => t
-                .AddSource(MessagingActivitySource)
-                .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health")
-                    && !c.Request.Path.StartsWithSegments("/metrics"))
-                .AddHttpClientInstrumentation());
-        if (HasOtlpEndpoint(builder))
+            .WithTracing(t =>
+            {
+                t.AddSource(MessagingActivitySource)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health")
+                        && !c.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation();
+                if (!exported)
+                {
+                    t.SetSampler(new AlwaysOffSampler());
+                }
+            });
+        if (exported)
         {
             otel.UseOtlpExporter();
         }
