@@ -22,8 +22,9 @@ public sealed class PaymentReceivedHandler(ScoreRecalculation scores, TrustClock
             return;
         }
 
-        // The call and its payments travel on different keys: a payment can arrive before the call that opens its commitment.
-        // It waits (parked, retried in order) rather than being dropped, or the city's kept promise would be lost for good.
+        // The fund publishes a call and its payments under the city's key, so the call's commitment is normally here first. A
+        // payment that matches none waits (parked, retried in order) rather than being dropped, or the city's kept promise
+        // would be lost for good.
         var commitment = await FindAsync(session, received, obligation, cancellationToken)
             ?? throw new MessageNotReadyException(
                 $"payment {received.PaymentId} of {received.CityId} names obligation {obligation}, which no contribution commitment matches yet");
