@@ -24,12 +24,12 @@ public sealed partial class DemoStoryTests
             // Every city has paid its contribution by now; until trust-score has applied the payment the commitment counts as
             // overdue (fulfilment 0), so wait for the payment too, not only for the commitment. Longer than the story's other
             // waits: once (CI, 2026-12-03, every test project at once on two cores) one payment took more than 30 s to show.
-            var explanation = await Platform.Testing.Eventually.Until(
+            var explanation = await Eventually(
                 () => reads.AsCityAsync(member.CityId, $"/api/trust/scores/{member.CityId}/explanation"),
                 e => named.All(id => Items(e).Any(i => i.GetProperty("id").GetString() == id))
                     && Items(e).Any(i => i.GetProperty("id").GetString() == $"contribution:{call}:{member.CityId}" && i.GetProperty("fulfilment").GetDouble() > 0),
-                TimeSpan.FromSeconds(90),
-                $"{member.CityId}'s explanation to name {string.Join(", ", named)}, its contribution paid");
+                $"{member.CityId}'s explanation to name {string.Join(", ", named)}, its contribution paid",
+                TimeSpan.FromSeconds(90));
 
             // Every commitment the city has settled is in its explanation, each with what it added to r and s.
             var commitments = StoryReads.Items(await reads.AsCityAsync(member.CityId, $"/api/trust/cities/{member.CityId}/commitments?pageSize=200"))

@@ -105,6 +105,7 @@ public sealed partial class DemoStoryTests(StoryPlatform platform, ITestOutputHe
         return string.Join(", ", counts);
     }
 
-    private static Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done, string because) =>
-        Platform.Testing.Eventually.Until(probe, done, TimeSpan.FromSeconds(30), because);
+    /// <summary>The story's wait for an outcome crossing Kafka: 30 s unless a step says otherwise.</summary>
+    private static Task<T> Eventually<T>(Func<Task<T>> probe, Func<T, bool> done, string because, TimeSpan? timeout = null) =>
+        Platform.Testing.Eventually.Until(probe, done, timeout ?? TimeSpan.FromSeconds(30), because);
 }
