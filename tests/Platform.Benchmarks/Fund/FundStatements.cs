@@ -26,25 +26,26 @@ internal static class FundStatements
         return true;
     }
 
-    public static async Task PrintAsync(string connectionString, int entries)
+    public static async Task PrintAsync(string connectionString, string phase, int entries)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
             select calls, total_exec_time, toplevel, rows, shared_blks_hit + shared_blks_read + shared_blks_dirtied + shared_blks_written,
-                   wal_records, regexp_replace(query, '\s+', ' ', 'g')
+                   wal_records, regexp_replace(query, '\s+', ' ', 'g'), wal_bytes, wal_fpi
             from pg_stat_statements order by total_exec_time desc limit 20
             """,
             connection);
         await using var reader = await command.ExecuteReaderAsync();
-        Console.WriteLine($"  statements of one API phase ({entries} entries), by elapsed time (pg_stat_statements; nested ones marked >):");
+        Console.WriteLine($"  statements of one {phase} phase ({entries} entries), by elapsed time (pg_stat_statements; nested ones marked >):");
         while (await reader.ReadAsync())
         {
             var sql = reader.GetString(6);
             Console.WriteLine(
                 $"    {(reader.GetBoolean(2) ? " " : ">")} {(double)reader.GetInt64(0) / entries,6:F2} calls/entry {reader.GetDouble(1) * 1000 / entries,7:F1} µs/entry"
-                + $" {(double)reader.GetInt64(3) / entries,5:F2} rows {(double)reader.GetInt64(5) / entries,5:F1} wal  {(sql.Length > 110 ? sql[..110] : sql)}");
+                + $" {(double)reader.GetInt64(3) / entries,5:F2} rows {(double)reader.GetInt64(5) / entries,5:F1} wal {reader.GetDecimal(7) / entries,6:F0} B {(double)reader.GetInt64(8) / entries,5:F2} fpi"
+                + $"  {(sql.Length > 100 ? sql[..100] : sql)}");
         }
     }
 }

@@ -1,0 +1,27 @@
+using Npgsql;
+
+namespace Platform.Benchmarks.Fund;
+
+/// <summary>
+/// What the cluster wrote to its write-ahead log (bytes, full-page images) and whether a checkpoint began: a phase
+/// during which a checkpoint runs pays for it (every page first changed after it is logged whole, and the checkpointer
+/// writes beside the workload), so its rate is not comparable with one that ran without.
+/// </summary>
+internal sealed class WalMeter(string connectionString)
+{
+    /// <summary>When the last checkpoint began (from the control file, not the statistics, which lag), and the WAL written so far.</summary>
+    public async Task<(long Checkpoint, decimal Bytes, long FullPages)> ReadAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select (select extract(epoch from checkpoint_time)::bigint from pg_control_checkpoint()), wal_bytes, wal_fpi from pg_stat_wal", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetDecimal(1), reader.GetInt64(2));
+    }
+
+    public static string Describe((long Checkpoint, decimal Bytes, long FullPages) before, (long Checkpoint, decimal Bytes, long FullPages) after, int entries) =>
+        $"WAL {(after.Bytes - before.Bytes) / entries / 1024:F1} KiB/entry, {(double)(after.FullPages - before.FullPages) / entries:F2} full pages/entry"
+        + (after.Checkpoint != before.Checkpoint ? ", a checkpoint ran" : string.Empty);
+}
