@@ -66,7 +66,7 @@ public static class FundThroughput
             // Each round starts from a vacuumed, checkpointed database (as pgbench vacuums before it measures), outside the
             // timed phases. Left alone, PostgreSQL's first autovacuum pass over the tables written so far (about a minute
             // after the database was created) and its first checkpoint (once about half of max_wal_size is written) land
-            // in whichever phase runs then — mostly the API and batch phases, which write four times raw's WAL per entry —
+            // in whichever phase runs then — mostly the API and batch phases, which write several times raw's WAL per entry —
             // and that phase's rate fell by up to 60 % (docs/compensation-fund.md §12).
             await SettleAsync(connectionString);
             var (rawRate, rawCpu) = await MeasureAsync(cpu, wal, entries, () => load.RawEntriesAsync(entries));
