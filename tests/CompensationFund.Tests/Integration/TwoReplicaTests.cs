@@ -67,11 +67,23 @@ public sealed class TwoReplicaTests : IAsyncLifetime, IDisposable
             await _fund.PublishAsync(Topics.Evaluation, round.RoundId.ToString(), round);
         }
 
-        var members = await Eventually.Until(
-            () => MembersAsync(cities),
-            m => m.All(x => x.Version == Rounds + 1 && x.TierChangedAt == start.AddMinutes(Rounds) && x.GradeRoundId == roundIds[^1]),
-            TimeSpan.FromSeconds(90),
-            "every event to be applied by one replica or the other");
+        List<FundMember> members;
+        try
+        {
+            members = await Eventually.Until(
+                () => MembersAsync(cities),
+                m => m.All(x => x.Version == Rounds + 1 && x.TierChangedAt == start.AddMinutes(Rounds) && x.GradeRoundId == roundIds[^1]),
+                TimeSpan.FromSeconds(90),
+                "every event to be applied by one replica or the other");
+        }
+        catch (TimeoutException timeout)
+        {
+            // Which member misses which event, and whether a replica parked one: the difference between slow and lost.
+            var state = string.Join("; ", (await MembersAsync(cities)).Select(m =>
+                $"{m.CityId}: version {m.Version}/{Rounds + 1}, tier at {m.TierChangedAt:HH:mm}/{start.AddMinutes(Rounds):HH:mm}, grade round {roundIds.IndexOf(m.GradeRoundId ?? Guid.Empty)}/{Rounds - 1}"));
+            var parked = await _fund.ScalarAsync<long>("select count(*) from compensation_fund.platform_parked");
+            throw new TimeoutException($"{timeout.Message}. Members: {state}. Parked messages: {parked}.", timeout);
+        }
 
         Assert.All(members, m =>
         {
