@@ -19,8 +19,39 @@ public static class Eventually
         }
         while (DateTime.UtcNow < deadline);
 
-        throw new TimeoutException($"Timed out after {timeout ?? TimeSpan.FromSeconds(30)} waiting {because ?? "for the condition"}; last value: {last}");
+        throw new TimeoutException($"Timed out after {timeout ?? TimeSpan.FromSeconds(30)} waiting {because ?? "for the condition"}; last value: {Describe(last)}");
     }
+
+    /// <summary>
+    /// The last value as a failure should show it: a collection by its items (a list's own <c>ToString</c> is only its
+    /// type's name), at most <see cref="ShownItems"/> of them; anything else by its <c>ToString</c>.
+    /// </summary>
+    public static string Describe(object? value)
+    {
+        if (value is null or string)
+        {
+            return value as string ?? "null";
+        }
+
+        if (value is not System.Collections.IEnumerable items)
+        {
+            return value.ToString() ?? value.GetType().Name;
+        }
+
+        var shown = new List<string>();
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (count++ < ShownItems)
+            {
+                shown.Add(Describe(item));
+            }
+        }
+
+        return $"[{string.Join(", ", shown)}{(count > ShownItems ? ", …" : "")}] ({count} item{(count == 1 ? "" : "s")})";
+    }
+
+    private const int ShownItems = 20;
 
     public static Task Until(Func<Task<bool>> probe, TimeSpan? timeout = null, string? because = null) =>
         Until(probe, ok => ok, timeout, because);
