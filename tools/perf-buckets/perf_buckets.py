@@ -7,10 +7,14 @@ stack frames it carries (the order below matters: the first match wins), so the 
 
 Record (JIT frames need the perf map, and perf reads it only without the runtime's W^X double mapping):
 
+    dotnet build -c Release tests/Platform.Benchmarks
     DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 tests/Platform.Benchmarks/bin/Release/net10.0/Platform.Benchmarks fund 40000 32 500 1
     perf record -F 999 -g -p <pid> -o fund.data -- sleep 8        # during an API phase
     perf script -i fund.data -F ip,sym > fund.script
-    python3 tools/perf-buckets/perf_buckets.py fund.script
+    python3 tools/perf-buckets/perf_buckets.py fund.script [frame text ...]
+
+Each extra argument prints the share of samples with a frame containing that text, counted apart from the buckets
+(e.g. `Microsoft.Extensions.DependencyInjection`).
 
 Used in docs/compensation-fund.md §12 ("Where the API's own CPU goes").
 """
@@ -53,18 +57,23 @@ def samples(path):
         yield " | ".join(frames)
 
 
-def main(path):
+def main(path, frames):
     counts = [0] * len(BUCKETS)
+    carrying = [0] * len(frames)
     total = 0
     for stack in samples(path):
         total += 1
         counts[next(i for i, (_, matches) in enumerate(BUCKETS) if matches(stack))] += 1
+        for i, frame in enumerate(frames):
+            carrying[i] += frame in stack
     print(f"samples: {total}")
     for (name, _), count in zip(BUCKETS, counts):
         print(f"{100 * count / max(total, 1):5.1f} %  {name}")
+    for frame, count in zip(frames, carrying):
+        print(f"{100 * count / max(total, 1):5.2f} %  carry a frame with '{frame}'")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: perf_buckets.py <perf script output>")
-    main(sys.argv[1])
+    if len(sys.argv) < 2:
+        sys.exit("usage: perf_buckets.py <perf script output> [frame text ...]")
+    main(sys.argv[1], sys.argv[2:])
