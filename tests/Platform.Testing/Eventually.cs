@@ -26,18 +26,16 @@ public static class Eventually
     /// The last value as a failure should show it: a collection by its items (a list's own <c>ToString</c> is only its
     /// type's name), at most <see cref="ShownItems"/> of them; anything else by its <c>ToString</c>.
     /// </summary>
-    public static string Describe(object? value)
+    public static string Describe(object? value) => value switch
     {
-        if (value is null or string)
-        {
-            return value as string ?? "null";
-        }
+        null => "null",
+        string text => text,
+        System.Collections.IEnumerable items => DescribeItems(items),
+        _ => value.ToString() ?? value.GetType().Name,
+    };
 
-        if (value is not System.Collections.IEnumerable items)
-        {
-            return value.ToString() ?? value.GetType().Name;
-        }
-
+    private static string DescribeItems(System.Collections.IEnumerable items)
+    {
         var shown = new List<string>();
         var count = 0;
         foreach (var item in items)

@@ -64,6 +64,7 @@ public sealed class RateLimitTests(PlatformFixture platform) : IAsyncLifetime
                 break;
             }
 
+            refused.Dispose();
             using var next = await http.GetAsync("/api/trust/scores");
             Assert.True(
                 next.StatusCode == HttpStatusCode.OK && attempt < 3,
