@@ -57,6 +57,7 @@ public static partial class CompensationFundModule
         builder.Services.AddSingleton(Ledger);
         builder.Services.AddSingleton(sp => Domain.Periods.LedgerCalendar.Named(sp.GetRequiredService<IConfiguration>()["Fund:TimeZone"]));
         builder.Services.AddSingleton(sp => QuorumOf(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<NewStreamsAppend>();
         builder.Services.AddSingleton<LedgerWriter>();
         builder.Services.AddSingleton<AccountDirectory>();
         builder.Services.AddSingleton<AccountOpening>();

@@ -79,6 +79,8 @@ public sealed class FundLedger(LedgerWriter writer, AccountDirectory accounts, B
 
     public void Record(IDocumentSession session, IReadOnlyList<LedgerChange> changes) => writer.Record(session, changes);
 
+    public void RecordNewTogether(IDocumentSession session, IReadOnlyList<LedgerChange> changes) => writer.RecordNewTogether(session, changes);
+
     public void SetLimits(IDocumentSession session, string accountId, Domain.Accounts.AccountLimit limit) => writer.SetLimits(session, accountId, limit);
 
     public Task RecordNowAsync(IDocumentSession session, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken) =>

@@ -155,7 +155,7 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
 
         try
         {
-            await using var session = Open(group);
+            await using var session = Open(group, together: true);
             await session.SaveChangesAsync(CancellationToken.None);
             FundMetrics.EntryCommitGroupSize.Observe(group.Count);
             group.ForEach(p => p.Done.TrySetResult());
@@ -175,7 +175,7 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     {
         try
         {
-            await using var session = Open([posting]);
+            await using var session = Open([posting], together: false);
             await _ledger.CommitAsync(session, posting.Changes, CancellationToken.None);
             FundMetrics.EntryCommitGroupSize.Observe(1);
             posting.Done.TrySetResult();
@@ -186,7 +186,9 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
         }
     }
 
-    private IDocumentSession Open(IReadOnlyList<Posting> group)
+    /// <param name="together">Whether the entries' streams start in one statement for the group (<see cref="NewStreamsAppend"/>)
+    /// rather than through Marten's own append, which a posting committed alone uses so that a collision is reported as usual.</param>
+    private IDocumentSession Open(IReadOnlyList<Posting> group, bool together)
     {
         var session = _store.LightweightSession();
         foreach (var posting in group)
@@ -194,7 +196,16 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
             posting.Alongside(session);
         }
 
-        _ledger.Record(session, [.. group.SelectMany(p => p.Changes)]);
+        LedgerChange[] changes = [.. group.SelectMany(p => p.Changes)];
+        if (together)
+        {
+            _ledger.RecordNewTogether(session, changes);
+        }
+        else
+        {
+            _ledger.Record(session, changes);
+        }
+
         return session;
     }
 

@@ -13,16 +13,10 @@ namespace CompensationFund.Api.Infrastructure.Ledger;
 /// Implementation note: exactly one call per transaction. Two calls would lock their accounts in two sorted
 /// runs, and two transactions doing that could deadlock; one call keeps the global lock order.
 /// </remarks>
-public sealed class LedgerWriter(LedgerSchema schema)
+public sealed class LedgerWriter(LedgerSchema schema, NewStreamsAppend together)
 {
     public void Record(IDocumentSession session, IReadOnlyList<LedgerChange> changes)
     {
-        if (changes.Count == 0)
-        {
-            return;
-        }
-
-        var rows = new MovementRows();
         foreach (var change in changes)
         {
             if (change.ExpectedVersion is { } version)
@@ -33,17 +27,19 @@ public sealed class LedgerWriter(LedgerSchema schema)
             {
                 session.Events.StartStream(change.Stream, change.Event);
             }
-
-            if (change.Event is ILedgerEvent moving)
-            {
-                rows.Add(moving);
-            }
         }
 
-        if (rows.Count > 0)
-        {
-            session.QueueSelect($"select {schema.ApplyMovements(rows.Count)}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
-        }
+        QueueMovements(session, changes);
+    }
+
+    /// <summary>
+    /// Like <see cref="Record"/> for new entries only, with their streams started in two statements for all of them
+    /// (<see cref="NewStreamsAppend"/>) instead of two per entry: what the group commit writes a group with.
+    /// </summary>
+    public void RecordNewTogether(IDocumentSession session, IReadOnlyList<LedgerChange> changes)
+    {
+        together.Queue(session, changes);
+        QueueMovements(session, changes);
     }
 
     /// <summary>
@@ -82,6 +78,23 @@ public sealed class LedgerWriter(LedgerSchema schema)
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void QueueMovements(IDocumentSession session, IReadOnlyList<LedgerChange> changes)
+    {
+        var rows = new MovementRows();
+        foreach (var change in changes)
+        {
+            if (change.Event is ILedgerEvent moving)
+            {
+                rows.Add(moving);
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            session.QueueSelect($"select {schema.ApplyMovements(rows.Count)}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
+        }
     }
 
     private sealed class MovementRows
