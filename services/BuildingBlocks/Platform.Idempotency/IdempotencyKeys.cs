@@ -83,14 +83,7 @@ public static class IdempotencyKeys
 
         var tables = http.RequestServices.GetRequiredService<IdempotencyTables>();
         var json = JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
-        var record = new object[] { pending.Caller, pending.Key, pending.Hash, statusCode, (object?)location ?? DBNull.Value, json };
-        return new IdempotentResponse(new StoredJsonResult(statusCode, location, json), session =>
-        {
-            session.QueueSqlCommand(
-                $"insert into {tables.Idempotency} (caller, idempotency_key, request_hash, status_code, location, response_body) values (?, ?, ?, ?, ?, ?)",
-                record);
-            pending.Recorded = true;
-        });
+        return new IdempotentResponse(new StoredJsonResult(statusCode, location, json), new StoredResponse(tables.Idempotency, pending, statusCode, location, json));
     }
 
     internal static void SetPending(HttpContext http, PendingRequest pending) => http.Items[ItemKey] = pending;
@@ -143,15 +136,6 @@ public static class IdempotencyKeys
         /// <summary>The response was queued into a session: if the use case then answers a success, it committed with it.</summary>
         public bool Recorded { get; set; }
     }
-}
-
-/// <summary>The answer to an idempotent request, and the record of it to commit with its change.</summary>
-public sealed class IdempotentResponse(IResult result, Action<IDocumentSession>? record)
-{
-    public IResult Result { get; } = result;
-
-    /// <summary>Queues the stored response into <paramref name="session"/>; nothing when the request carried no key.</summary>
-    public void RecordIn(IDocumentSession session) => record?.Invoke(session);
 }
 
 /// <summary>Marks endpoints that honour <c>Idempotency-Key</c> (for documentation and tests); the OpenAPI conventions declare the header from it.</summary>

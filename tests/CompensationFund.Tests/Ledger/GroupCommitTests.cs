@@ -38,15 +38,15 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         await using (var connection = await fund.Get<NpgsqlDataSource>().OpenConnectionAsync())
         await using (var held = await HoldAccountsAsync(connection, accounts[24], accounts[26]))
         {
-            var blocker = commit.CommitAsync([New(accounts[24], accounts[25], 1)], _ => { });
+            var blocker = commit.CommitAsync([New(accounts[24], accounts[25], 1)]);
             await Eventually.Until(WaitingPostingsAsync, n => n >= 1, because: "one writer to wait on a held account");
-            blockers = [blocker, commit.CommitAsync([New(accounts[26], accounts[27], 1)], _ => { })];
+            blockers = [blocker, commit.CommitAsync([New(accounts[26], accounts[27], 1)])];
             await Eventually.Until(WaitingPostingsAsync, n => n >= 2, because: "both writers to wait on the held accounts");
-            good = [.. Enumerable.Range(0, 12).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 100 + i)], _ => { }))];
-            overdrawn = commit.CommitAsync([New("fund:expense:bank-charges", "fund:bank", ToFen(bank) + 1)], _ => { });
+            good = [.. Enumerable.Range(0, 12).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 100 + i)]))];
+            overdrawn = commit.CommitAsync([New("fund:expense:bank-charges", "fund:bank", ToFen(bank) + 1)]);
             var twin = Guid.NewGuid();
-            first = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
-            second = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)], _ => { });
+            first = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)]);
+            second = commit.CommitAsync([New("fund:expense:bank-charges", "fund:income:interest", 7, twin)]);
         }
 
         await Task.WhenAll(blockers);
@@ -76,10 +76,10 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         await using (var connection = await fund.Get<NpgsqlDataSource>().OpenConnectionAsync())
         await using (var held = await HoldAccountsAsync(connection, accounts[0]))
         {
-            first = commit.CommitAsync([New(accounts[0], accounts[1], 1)], _ => { });
+            first = commit.CommitAsync([New(accounts[0], accounts[1], 1)]);
             await Eventually.Until(WaitingPostingsAsync, n => n >= 1, because: "the first posting to wait on the held account");
-            behind = commit.CommitAsync([New(accounts[0], accounts[2], 2)], _ => { });
-            other = commit.CommitAsync([New(accounts[3], accounts[4], 3)], _ => { });
+            behind = commit.CommitAsync([New(accounts[0], accounts[2], 2)]);
+            other = commit.CommitAsync([New(accounts[3], accounts[4], 3)]);
 
             // The second writer was free for the posting that shares nothing, and the one behind the first did not take it
             // to wait on the same row in the database.
@@ -102,7 +102,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         var commit = fund.Get<LedgerGroupCommit>();
         var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 1)], _ => { })));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 1)])));
 
         // Other classes post at the same time in this process, so only a lower bound holds: 20 postings took fewer than 20 commits.
         var commits = FundMetrics.EntryCommitGroupSize.Count - before.Count;
@@ -153,6 +153,32 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         var retry = await finance.PostAsync("/api/fund/entries", body, key);
         Assert.Equal(entries[0].GetProperty("entryId").GetGuid(), (await retry.JsonAsync(HttpStatusCode.Created)).GetProperty("entryId").GetGuid());
         Assert.Equal(5m, await finance.BalanceAsync(accounts[1]));
+    }
+
+    [Fact]
+    public async Task RequestsCommittedTogetherEachRecordTheirOwnAnswerUnderTheirOwnKey()
+    {
+        using var finance = fund.Finance();
+        var accounts = await OpenIncomeAccountsAsync("own-answer", 40);
+        var requests = Enumerable.Range(0, 20)
+            .Select(i => (Key: Guid.NewGuid().ToString("N"), Body: Support.Ledger.Transfer(accounts[2 * i], accounts[(2 * i) + 1], 1m + i))).ToList();
+        var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
+
+        var answers = await Task.WhenAll(requests.Select(r => finance.PostAsync("/api/fund/entries", r.Body, r.Key)));
+        var entries = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.Created)));
+        var retries = await Task.WhenAll(requests.Select(r => finance.PostAsync("/api/fund/entries", r.Body, r.Key)));
+
+        // Their idempotency records were written by one statement per group (IdempotentResponse.RecordAllIn): each retry
+        // replays its own request's answer, and nothing was posted twice.
+        Assert.True(FundMetrics.EntryCommitGroupSize.Sum - before.Sum - (FundMetrics.EntryCommitGroupSize.Count - before.Count) >= 1, "no two postings shared a commit");
+        for (var i = 0; i < requests.Count; i++)
+        {
+            Assert.True(retries[i].Headers.Contains("Idempotency-Replayed"), $"request {i} was not replayed");
+            var replayed = await retries[i].JsonAsync(HttpStatusCode.Created);
+            Assert.Equal(entries[i].GetProperty("entryId").GetGuid(), replayed.GetProperty("entryId").GetGuid());
+            Assert.Equal(entries[i].GetRawText(), replayed.GetRawText());
+            Assert.Equal(1m + i, await finance.BalanceAsync(accounts[(2 * i) + 1]));
+        }
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class PostEntry
         await ledger.ValidateManualAsync(draft, cancellationToken);
         var posted = draft.Post(request.NewEntryId(), ledger.Now);
         var response = IdempotencyKeys.Prepare(http, StatusCodes.Status201Created, EntryResponse.Of(posted), EntryEndpoints.Location(posted.EntryId));
-        await groupCommit.CommitAsync([LedgerChange.New(posted)], response.RecordIn);
+        await groupCommit.CommitAsync([LedgerChange.New(posted)], response);
         return response.Result;
     }
 }

@@ -1,13 +1,15 @@
 using System.Threading.Channels;
 using CompensationFund.Api.Domain.Ledger;
 using Marten;
+using Platform.Idempotency;
 
 namespace CompensationFund.Api.Infrastructure.Ledger;
 
 /// <summary>
 /// Group commit for postings that arrive one per request (<c>POST /entries</c>): the postings waiting while earlier
-/// groups commit are written in one transaction — one call of <c>fund_apply_movements</c>, one <c>COMMIT</c> and its
-/// flush to disk for the group — and each request is answered only after its own group has committed.
+/// groups commit are written in one transaction — one multi-row insert each for their streams, their events
+/// (<see cref="NewStreamsAppend"/>) and their idempotency records, one call of <c>fund_apply_movements</c>, one
+/// <c>COMMIT</c> and its flush to disk for the group — and each request is answered only after its own group has committed.
 /// </summary>
 /// <remarks>
 /// Implementation note: there is no timer. A group is formed whenever one of <see cref="Writers"/> transactions is free,
@@ -41,12 +43,12 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     }
 
     /// <summary>
-    /// Commits <paramref name="changes"/> (new entries) with whatever <paramref name="alongside"/> queues into the same
-    /// session (the request's idempotency record); throws what committing them alone would throw.
+    /// Commits <paramref name="changes"/> (new entries) with the request's idempotency record, if it has one; throws what
+    /// committing them alone would throw.
     /// </summary>
-    public Task CommitAsync(IReadOnlyList<LedgerChange> changes, Action<IDocumentSession> alongside)
+    public Task CommitAsync(IReadOnlyList<LedgerChange> changes, IdempotentResponse? response = null)
     {
-        var posting = new Posting(changes, alongside);
+        var posting = new Posting(changes, response);
         if (!_queue.Writer.TryWrite(posting))
         {
             throw new ObjectDisposedException(nameof(LedgerGroupCommit), "The fund is shutting down; nothing was posted.");
@@ -191,11 +193,7 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
     private IDocumentSession Open(IReadOnlyList<Posting> group, bool together)
     {
         var session = _store.LightweightSession();
-        foreach (var posting in group)
-        {
-            posting.Alongside(session);
-        }
-
+        IdempotentResponse.RecordAllIn(session, group.Select(p => p.Response).OfType<IdempotentResponse>());
         LedgerChange[] changes = [.. group.SelectMany(p => p.Changes)];
         if (together)
         {
@@ -209,7 +207,7 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
         return session;
     }
 
-    private sealed class Posting(IReadOnlyList<LedgerChange> changes, Action<IDocumentSession> alongside)
+    private sealed class Posting(IReadOnlyList<LedgerChange> changes, IdempotentResponse? response)
     {
         public IReadOnlyList<LedgerChange> Changes { get; } = changes;
 
@@ -220,7 +218,7 @@ public sealed class LedgerGroupCommit : IAsyncDisposable
             .. changes.Select(c => c.Event).OfType<ILedgerEvent>().SelectMany(Movements.Of).Select(m => "account:" + m.Account),
         ];
 
-        public Action<IDocumentSession> Alongside { get; } = alongside;
+        public IdempotentResponse? Response { get; } = response;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
