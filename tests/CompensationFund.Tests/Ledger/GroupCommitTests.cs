@@ -1,5 +1,4 @@
 using System.Net;
-using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure;
 using CompensationFund.Api.Infrastructure.Ledger;
@@ -22,7 +21,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     [Fact]
     public async Task PostingsQueuedTogetherCommitInGroupsAndARefusedOneTakesNothingDownWithIt()
     {
-        var accounts = await OpenIncomeAccountsAsync("together", 28);
+        var accounts = await fund.OpenIncomeAccountsAsync("together", 28);
         var commit = fund.Get<LedgerGroupCommit>();
         var retriedBefore = FundMetrics.EntryCommitGroupsRetried.Value;
         using var finance = fund.Finance();
@@ -69,7 +68,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     [Fact]
     public async Task APostingOnAnAccountAGroupInFlightHoldsWaitsForItWithoutTakingAWriter()
     {
-        var accounts = await OpenIncomeAccountsAsync("held", 5);
+        var accounts = await fund.OpenIncomeAccountsAsync("held", 5);
         var commit = fund.Get<LedgerGroupCommit>();
 
         Task first, behind, other;
@@ -98,7 +97,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     [Fact]
     public async Task PostingsQueuedWhileOthersCommitShareOneTransaction()
     {
-        var accounts = await OpenIncomeAccountsAsync("shared", 40);
+        var accounts = await fund.OpenIncomeAccountsAsync("shared", 40);
         var commit = fund.Get<LedgerGroupCommit>();
         var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
 
@@ -116,7 +115,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     public async Task ConcurrentRequestsOnOneAccountEachGetTheAnswerTheyWouldGetAlone()
     {
         using var finance = fund.Finance();
-        var accounts = await OpenIncomeAccountsAsync("one-account", 2);
+        var accounts = await fund.OpenIncomeAccountsAsync("one-account", 2);
         await (await finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer("fund:bank", accounts[0], 100m))).JsonAsync(HttpStatusCode.Created);
         var bank = await finance.BalanceAsync("fund:bank");
 
@@ -140,7 +139,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     public async Task DuplicatesInFlightWithOneKeyPostOnceAndReplayTheFirstAnswer(string? reference)
     {
         using var finance = fund.Finance();
-        var accounts = await OpenIncomeAccountsAsync("duplicates-" + (reference ?? "none"), 2);
+        var accounts = await fund.OpenIncomeAccountsAsync("duplicates-" + (reference ?? "none"), 2);
         var key = Guid.NewGuid().ToString("N");
         var body = Support.Ledger.Transfer(accounts[0], accounts[1], 5m, reference: reference is null ? null : $"{reference}-{key}");
 
@@ -159,7 +158,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     public async Task RequestsCommittedTogetherEachRecordTheirOwnAnswerUnderTheirOwnKey()
     {
         using var finance = fund.Finance();
-        var accounts = await OpenIncomeAccountsAsync("own-answer", 40);
+        var accounts = await fund.OpenIncomeAccountsAsync("own-answer", 40);
         var requests = Enumerable.Range(0, 20)
             .Select(i => (Key: Guid.NewGuid().ToString("N"), Body: Support.Ledger.Transfer(accounts[2 * i], accounts[(2 * i) + 1], 1m + i))).ToList();
         var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
@@ -185,7 +184,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     public async Task TheSameKeyWithAnotherBodyIsRefusedAndPostsNothing()
     {
         using var finance = fund.Finance();
-        var accounts = await OpenIncomeAccountsAsync("other-body", 2);
+        var accounts = await fund.OpenIncomeAccountsAsync("other-body", 2);
         var key = Guid.NewGuid().ToString("N");
         await (await finance.PostAsync("/api/fund/entries", Support.Ledger.Transfer(accounts[0], accounts[1], 5m), key)).JsonAsync(HttpStatusCode.Created);
 
@@ -199,7 +198,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     public async Task AKeyAlreadyPostedWithAnInvalidBodyIsRefusedAsAReusedKey()
     {
         using var finance = fund.Finance();
-        var accounts = await OpenIncomeAccountsAsync("invalid-retry", 2);
+        var accounts = await fund.OpenIncomeAccountsAsync("invalid-retry", 2);
         var key = Guid.NewGuid().ToString("N");
         var invalid = Support.Ledger.Transfer(accounts[0], accounts[1], 1.001m);
         var refused = await (await finance.PostAsync("/api/fund/entries", invalid, Guid.NewGuid().ToString("N"))).JsonAsync(HttpStatusCode.BadRequest);
@@ -248,15 +247,5 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         await using var command = fund.Get<NpgsqlDataSource>().CreateCommand(
             "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%apply_movements%'");
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<string[]> OpenIncomeAccountsAsync(string prefix, int count)
-    {
-        var accounts = Enumerable.Range(0, count)
-            .Select(i => LedgerAccount.OpenFundAccount($"fund:income:{prefix}-{i:D2}", LedgerAccountKind.Income, $"Group commit test {prefix} {i}", DateTimeOffset.UtcNow)).ToList();
-        await using var session = fund.Get<IDocumentStore>().LightweightSession();
-        fund.Get<AccountOpening>().Open(session, accounts);
-        await session.SaveChangesAsync();
-        return [.. accounts.Select(a => a.Id)];
     }
 }

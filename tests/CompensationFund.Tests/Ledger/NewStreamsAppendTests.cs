@@ -1,10 +1,10 @@
 using System.Text.Json;
-using CompensationFund.Api.Domain.Accounts;
 using CompensationFund.Api.Domain.Ledger;
 using CompensationFund.Api.Infrastructure.Ledger;
 using CompensationFund.Tests.Support;
 using Marten;
 using Npgsql;
+using Platform.Persistence;
 
 namespace CompensationFund.Tests.Ledger;
 
@@ -20,7 +20,7 @@ public sealed class NewStreamsAppendTests(FundFixture fund) : IClassFixture<Fund
     [Fact]
     public async Task TheRowsWrittenTogetherAreTheRowsMartenWrites()
     {
-        var accounts = await OpenIncomeAccountsAsync("same-rows", 2);
+        var accounts = await fund.OpenIncomeAccountsAsync("same-rows", 2);
         var recordedAt = DateTimeOffset.UtcNow;
         var byMarten = Posted(accounts, recordedAt);
         var reserved = LedgerChange.New(Draft(accounts, 3).Reserve(Guid.NewGuid(), recordedAt, recordedAt.AddDays(3)));
@@ -76,7 +76,7 @@ public sealed class NewStreamsAppendTests(FundFixture fund) : IClassFixture<Fund
     [Fact]
     public async Task AStreamThatExistsFailsTheWholeAppendAndWritesNothing()
     {
-        var accounts = await OpenIncomeAccountsAsync("collision", 2);
+        var accounts = await fund.OpenIncomeAccountsAsync("collision", 2);
         var existing = Posted(accounts, DateTimeOffset.UtcNow);
         await using (var session = fund.Get<IDocumentStore>().LightweightSession())
         {
@@ -89,7 +89,7 @@ public sealed class NewStreamsAppendTests(FundFixture fund) : IClassFixture<Fund
         {
             fund.Get<FundLedger>().RecordNewTogether(session, [fresh, existing]);
             var failure = await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
-            Assert.Equal(PostgresErrorCodes.UniqueViolation, Find<PostgresException>(failure)?.SqlState);
+            Assert.True(UniqueViolation.IsOn(failure, "mt_streams"), $"not the stream's primary key: {failure}");
         }
 
         await using var query = fund.Get<IDocumentStore>().QuerySession();
@@ -115,20 +115,6 @@ public sealed class NewStreamsAppendTests(FundFixture fund) : IClassFixture<Fund
 
     private static LedgerChange Posted(string[] accounts, DateTimeOffset recordedAt) => LedgerChange.New(Draft(accounts, 100).Post(Guid.NewGuid(), recordedAt));
 
-    private static T? Find<T>(Exception? exception)
-        where T : Exception
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// An entry's rows in Marten's tables, every column but those that differ between any two entries (ids, sequence,
     /// times) as JSON, and the event's body without its entry id.
@@ -148,15 +134,5 @@ public sealed class NewStreamsAppendTests(FundFixture fund) : IClassFixture<Fund
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync(), $"no stream {stream}");
         return (reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetFieldValue<DateTimeOffset>(4));
-    }
-
-    private async Task<string[]> OpenIncomeAccountsAsync(string prefix, int count)
-    {
-        var accounts = Enumerable.Range(0, count)
-            .Select(i => LedgerAccount.OpenFundAccount($"fund:income:{prefix}-{i:D2}", LedgerAccountKind.Income, $"Append test {prefix} {i}", DateTimeOffset.UtcNow)).ToList();
-        await using var session = fund.Get<IDocumentStore>().LightweightSession();
-        fund.Get<AccountOpening>().Open(session, accounts);
-        await session.SaveChangesAsync();
-        return [.. accounts.Select(a => a.Id)];
     }
 }

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using CompensationFund.Api.Domain.Accounts;
+using CompensationFund.Api.Infrastructure.Ledger;
 using Confluent.Kafka;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +67,19 @@ public class FundFixture : IAsyncLifetime
 
     public T Get<T>()
         where T : notnull => Service.Services.GetRequiredService<T>();
+
+    /// <summary>Opens <paramref name="count"/> manual income accounts named after <paramref name="prefix"/>, for a test's own postings.</summary>
+    public async Task<string[]> OpenIncomeAccountsAsync(string prefix, int count)
+    {
+        var accounts = Enumerable.Range(0, count)
+            .Select(i => LedgerAccount.OpenFundAccount(
+                $"fund:income:{prefix}-{i:D2}", LedgerAccountKind.Income, $"Test account {prefix} {i}", DateTimeOffset.UtcNow))
+            .ToList();
+        await using var session = Get<IDocumentStore>().LightweightSession();
+        Get<AccountOpening>().Open(session, accounts);
+        await session.SaveChangesAsync();
+        return [.. accounts.Select(a => a.Id)];
+    }
 
     /// <summary>Publishes a consumed event to the fund's namespaced topic, with the envelope the platform's relays write.</summary>
     public async Task<Guid> PublishAsync<TEvent>(string topic, string key, TEvent @event, Guid? messageId = null)
