@@ -56,16 +56,12 @@ public sealed class LedgerWriter(LedgerSchema schema, NewStreamsAppend together)
     /// </summary>
     public async Task RecordNowAsync(IDocumentSession session, IReadOnlyList<LedgerChange> changes, CancellationToken cancellationToken)
     {
-        var rows = new MovementRows();
         foreach (var change in changes)
         {
             session.Events.StartStream(change.Stream, change.Event);
-            if (change.Event is ILedgerEvent moving)
-            {
-                rows.Add(moving);
-            }
         }
 
+        var rows = MovementRows.Of(changes);
         if (rows.Count == 0)
         {
             return;
@@ -82,15 +78,7 @@ public sealed class LedgerWriter(LedgerSchema schema, NewStreamsAppend together)
 
     private void QueueMovements(IDocumentSession session, IReadOnlyList<LedgerChange> changes)
     {
-        var rows = new MovementRows();
-        foreach (var change in changes)
-        {
-            if (change.Event is ILedgerEvent moving)
-            {
-                rows.Add(moving);
-            }
-        }
-
+        var rows = MovementRows.Of(changes);
         if (rows.Count > 0)
         {
             session.QueueSelect($"select {schema.ApplyMovements(rows.Count)}(?, ?, ?, ?, ?, ?, ?, ?)", rows.Parameters());
@@ -116,6 +104,18 @@ public sealed class LedgerWriter(LedgerSchema schema, NewStreamsAppend together)
         public List<long> CreditsPending { get; } = [];
 
         public int Count => Accounts.Count;
+
+        /// <summary>The movements of those of <paramref name="changes"/> that move money, in order.</summary>
+        public static MovementRows Of(IEnumerable<LedgerChange> changes)
+        {
+            var rows = new MovementRows();
+            foreach (var moving in changes.Select(c => c.Event).OfType<ILedgerEvent>())
+            {
+                rows.Add(moving);
+            }
+
+            return rows;
+        }
 
         public object[] Parameters() =>
         [

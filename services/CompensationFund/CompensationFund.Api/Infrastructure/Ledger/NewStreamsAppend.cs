@@ -27,6 +27,7 @@ public sealed class NewStreamsAppend(IDocumentStore store, LedgerSchema schema, 
         var names = new string[changes.Count];
         var dotNetNames = new string[changes.Count];
         var bodies = new string[changes.Count];
+        var serializer = store.Options.Serializer();
         for (var i = 0; i < changes.Count; i++)
         {
             var change = changes[i];
@@ -38,7 +39,7 @@ public sealed class NewStreamsAppend(IDocumentStore store, LedgerSchema schema, 
             streams[i] = change.Stream;
             eventIds[i] = Guid.CreateVersion7();
             (names[i], dotNetNames[i]) = _types.GetOrAdd(change.Event.GetType(), TypeNames);
-            bodies[i] = store.Options.Serializer().ToJson(change.Event);
+            bodies[i] = serializer.ToJson(change.Event);
         }
 
         session.QueueSqlCommand(
