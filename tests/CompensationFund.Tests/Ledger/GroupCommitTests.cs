@@ -99,13 +99,12 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
     {
         var accounts = await fund.OpenIncomeAccountsAsync("shared", 40);
         var commit = fund.Get<LedgerGroupCommit>();
-        var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
+        var before = CommitsSoFar();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => commit.CommitAsync([New(accounts[2 * i], accounts[(2 * i) + 1], 1)])));
 
         // Other classes post at the same time in this process, so only a lower bound holds: 20 postings took fewer than 20 commits.
-        var commits = FundMetrics.EntryCommitGroupSize.Count - before.Count;
-        var postings = FundMetrics.EntryCommitGroupSize.Sum - before.Sum;
+        var (commits, postings) = CommitsSince(before);
         Assert.True(postings - commits >= 1, $"{postings} postings in {commits} commits");
         using var finance = fund.Finance();
         Assert.Equal(0.01m, await finance.BalanceAsync(accounts[39]));
@@ -161,7 +160,7 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
         var accounts = await fund.OpenIncomeAccountsAsync("own-answer", 40);
         var requests = Enumerable.Range(0, 20)
             .Select(i => (Key: Guid.NewGuid().ToString("N"), Body: Support.Ledger.Transfer(accounts[2 * i], accounts[(2 * i) + 1], 1m + i))).ToList();
-        var before = (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
+        var before = CommitsSoFar();
 
         var answers = await Task.WhenAll(requests.Select(r => finance.PostAsync("/api/fund/entries", r.Body, r.Key)));
         var entries = await Task.WhenAll(answers.Select(a => a.JsonAsync(HttpStatusCode.Created)));
@@ -169,7 +168,8 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
 
         // Their idempotency records were written by one statement per group (IdempotentResponse.RecordAllIn): each retry
         // replays its own request's answer, and nothing was posted twice.
-        Assert.True(FundMetrics.EntryCommitGroupSize.Sum - before.Sum - (FundMetrics.EntryCommitGroupSize.Count - before.Count) >= 1, "no two postings shared a commit");
+        var (commits, postings) = CommitsSince(before);
+        Assert.True(postings - commits >= 1, $"no two postings shared a commit: {postings} postings in {commits} commits");
         for (var i = 0; i < requests.Count; i++)
         {
             Assert.True(retries[i].Headers.Contains("Idempotency-Replayed"), $"request {i} was not replayed");
@@ -215,6 +215,15 @@ public sealed class GroupCommitTests(FundFixture fund) : IClassFixture<FundFixtu
 
     private static LedgerChange New(string debit, string credit, long fen, Guid? id = null) =>
         LedgerChange.New(new EntryDraft(LedgerGen.Header(), Today, [JournalLine.Debit(debit, fen), JournalLine.Credit(credit, fen)]).Post(id ?? Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+    /// <summary>Commits of the group commit so far, and the postings they carried (this process's group-size histogram).</summary>
+    private static (double Commits, double Postings) CommitsSoFar() => (FundMetrics.EntryCommitGroupSize.Count, FundMetrics.EntryCommitGroupSize.Sum);
+
+    private static (double Commits, double Postings) CommitsSince((double Commits, double Postings) before)
+    {
+        var now = CommitsSoFar();
+        return (now.Commits - before.Commits, now.Postings - before.Postings);
+    }
 
     private static long ToFen(decimal yuan) => (long)(yuan * 100);
 
